@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { readSecret } from '../src/utils/secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  proxy: { koa: env.bool('IS_PROXIED', false) },
+  app: {
+    keys: (readSecret('APP_KEYS') ?? '').split(',').filter((key) => key !== ''),
+  },
+});

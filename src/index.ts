@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/permissions';
+import { articleSlugMiddleware } from './documents/article-slug';
+import { relationSyncMiddleware } from './documents/relation-sync';
+import { configureGraphQL } from './extensions/graphql';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(articleSlugMiddleware(strapi));
+    strapi.documents.use(relationSyncMiddleware(strapi));
+    configureGraphQL(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensurePublicPermissions(strapi);
+  },
+};
