@@ -1,5 +1,5 @@
 /** Test tiers: unit (pure code), api (a real Strapi over HTTP), e2e (a real browser). */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 const tier = (name, extra = {}) => ({
   displayName: name,
@@ -11,9 +11,11 @@ const tier = (name, extra = {}) => ({
 });
 
 module.exports = {
+  // Booting Strapi and driving a browser take seconds, not milliseconds.
+  testTimeout: 300000,
   projects: [
     tier('unit'),
-    tier('api', { globalSetup: '<rootDir>/tests/api/global-setup.js', testTimeout: 120000 }),
-    tier('e2e', { testTimeout: 300000 }),
+    tier('api', { globalSetup: '<rootDir>/tests/api/global-setup.js' }),
+    tier('e2e'),
   ],
 };
