@@ -6,13 +6,19 @@ import type { Core } from '@strapi/strapi';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export type TestDatabase = { client: 'sqlite' | 'postgres'; describe: string; drop: () => Promise<void> };
+export type TestDatabase = {
+  client: 'sqlite' | 'postgres';
+  describe: string;
+  /** Rows in a table, read over a connection of its own; 0 while the table does not exist yet. */
+  countRows: (table: string, where?: string) => Promise<number>;
+  drop: () => Promise<void>;
+};
 
 /**
  * A fresh database for one suite: a temporary SQLite file, or, when DATABASE_CLIENT=postgres,
  * a scratch PostgreSQL database created here and dropped afterwards so runs never collide.
  */
-const createTestDatabase = async (): Promise<TestDatabase> => {
+export const createTestDatabase = async (): Promise<TestDatabase> => {
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   if (client === 'postgres') {
     const { Client } = require('pg') as typeof import('pg');
@@ -28,6 +34,18 @@ const createTestDatabase = async (): Promise<TestDatabase> => {
     return {
       client: 'postgres',
       describe: name,
+      countRows: async (table, where = 'true') => {
+        const reader = new Client({ connectionString: url.toString() });
+        await reader.connect();
+        try {
+          const exists = await reader.query('select to_regclass($1) as t', [table]);
+          if (exists.rows[0].t === null) return 0;
+          const result = await reader.query(`select count(*)::int as n from "${table}" where ${where}`);
+          return result.rows[0].n as number;
+        } finally {
+          await reader.end();
+        }
+      },
       drop: async () => {
         const dropper = new Client({ connectionString: adminUrl });
         await dropper.connect();
@@ -38,8 +56,25 @@ const createTestDatabase = async (): Promise<TestDatabase> => {
   }
   if (client !== 'sqlite') throw new Error(`The API tests run on sqlite or postgres, not ${client}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
-  process.env.DATABASE_FILENAME = path.join(dir, 'data.db');
-  return { client: 'sqlite', describe: process.env.DATABASE_FILENAME, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const filename = path.join(dir, 'data.db');
+  process.env.DATABASE_FILENAME = filename;
+  return {
+    client: 'sqlite',
+    describe: filename,
+    countRows: async (table, where = '1') => {
+      if (!fs.existsSync(filename)) return 0;
+      const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+      const reader = new Database(filename, { readonly: true, fileMustExist: true });
+      try {
+        const exists = reader.prepare("select name from sqlite_master where type = 'table' and name = ?").get(table);
+        if (exists === undefined) return 0;
+        return (reader.prepare(`select count(*) as n from "${table}" where ${where}`).get() as { n: number }).n;
+      } finally {
+        reader.close();
+      }
+    },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 };
 
 const testSecrets = (): Record<string, string> => {
@@ -56,14 +91,18 @@ const testSecrets = (): Record<string, string> => {
 
 export type TestApp = { strapi: Core.Strapi; database: TestDatabase; stop: () => Promise<void> };
 
-/** Boots a real Strapi from dist/ on a fresh database, with its HTTP server mounted for supertest. */
-export const startStrapi = async (): Promise<TestApp> => {
+export const useTestEnvironment = (): void => {
   Object.assign(process.env, testSecrets(), {
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'test',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
   });
-  const database = await createTestDatabase();
+};
+
+/** Boots a real Strapi from dist/ on a fresh database (or the given one), with HTTP mounted for supertest. */
+export const startStrapi = async (existing?: TestDatabase): Promise<TestApp> => {
+  if (existing === undefined) useTestEnvironment();
+  const database = existing ?? (await createTestDatabase());
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'error';
