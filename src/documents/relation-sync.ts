@@ -106,7 +106,7 @@ export const relationSyncMiddleware =
     if (!WRITE_ACTIONS.has(context.action) || (!isDerivedTarget && shared === undefined)) return next();
 
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
-    const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    const locale = shared === undefined ? undefined : (params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()));
     const isNewLocale =
       context.action === 'update' && params.documentId !== undefined && shared !== undefined
         ? (await strapi.db.query(uid as UID.ContentType).count({ where: { documentId: params.documentId, locale } })) === 0

@@ -26,9 +26,9 @@ export type AnalysedDocument = {
  * Records already known, from the database or from earlier documents of this run. `documentId` is
  * null for records a dry run only pretends to have written.
  */
-export type KnownOrganisation = { key: string; name: string; aliases: string[]; parentKey: string | null; documentId: string | null };
-export type KnownPerson = { key: string; name: string; positions: ResolvedPosition[]; documentId: string | null };
-export type KnownInitiative = { key: string; organiserKeys: string[]; personKeys: string[]; documentId: string | null };
+export type KnownOrganisation = { key: string; name: string; aliases: string[]; parentKey: string | null; documentId: string | null; published: boolean };
+export type KnownPerson = { key: string; name: string; positions: ResolvedPosition[]; documentId: string | null; published: boolean };
+export type KnownInitiative = { key: string; organiserKeys: string[]; personKeys: string[]; documentId: string | null; published: boolean };
 export type KnownArticle = { key: string; contentHash: string | null; documentId: string | null; published: boolean };
 
 export type EntityIndex = {
@@ -258,6 +258,7 @@ export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds:
       aliases,
       parentKey: known?.parentKey ?? organisation.parentKey,
       documentId: idOf(organisation.key, known),
+      published: published || known?.published === true,
     });
     addName(index.organisationNames, normaliseName(known?.name ?? organisation.name), organisation.key);
     for (const alias of aliases.filter(isDistinctiveAlias)) addName(index.organisationNames, normaliseName(alias), organisation.key);
@@ -269,6 +270,7 @@ export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds:
       name: known?.name ?? person.name,
       positions: mergePositions(known?.positions ?? [], person.positions),
       documentId: idOf(person.key, known),
+      published: published || known?.published === true,
     });
     addName(index.personNames, normaliseName(person.name), person.key);
   }
@@ -279,6 +281,7 @@ export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds:
       organiserKeys: unique([...(known?.organiserKeys ?? []), ...initiative.organiserKeys]),
       personKeys: unique([...(known?.personKeys ?? []), ...initiative.personKeys]),
       documentId: idOf(initiative.key, known),
+      published: published || known?.published === true,
     });
   }
   const knownArticle = index.articles.get(doc.article.key);

@@ -1,0 +1,152 @@
+import fs from 'fs';
+import path from 'path';
+import { parseArgs } from 'util';
+import type { Core } from '@strapi/strapi';
+import { runImport } from './run';
+import { summaryTable, toMarkdown, type DocumentReport } from './report';
+
+/**
+ * `npm run import -- <files or directories...>`
+ *
+ * Exit codes: 0 every document imported; 1 at least one document failed (the rest were imported);
+ * 2 the command line was wrong; 3 the run could not start or broke (for example no database).
+ */
+export const EXIT = { ok: 0, documentsFailed: 1, usage: 2, broken: 3 } as const;
+
+const USAGE = `Usage: npm run import -- [options] <files or directories...>
+
+Imports scraped news pages (.txt or .html, UTF-8 or GB18030/GBK/GB2312) as articles linked to
+the organisations, persons and initiatives they mention. Re-running is safe.
+
+Options:
+  --dry-run        analyse and plan only; write nothing, no database needed
+  --publish        publish what was imported (default: drafts for editors to review)
+  --report FILE    write the report as JSON, or Markdown when FILE ends in .md
+  --locale CODE    locale of the imported articles (default: zh-Hans)
+  --json           print the JSON report on stdout
+  -h, --help       show this help
+
+Exit codes: 0 all imported, 1 some documents failed, 2 usage error, 3 the run broke.`;
+
+export type CliOptions = {
+  paths: string[];
+  dryRun: boolean;
+  publish: boolean;
+  locale: string;
+  report: string | null;
+  json: boolean;
+};
+
+export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | { error: string } => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        publish: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        locale: { type: 'string', default: 'zh-Hans' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  if (parsed.values.help === true) return { help: true };
+  if (parsed.positionals.length === 0) return { error: 'give at least one file or directory to import' };
+  return {
+    paths: parsed.positionals,
+    dryRun: parsed.values['dry-run'] === true,
+    publish: parsed.values.publish === true,
+    locale: parsed.values.locale ?? 'zh-Hans',
+    report: parsed.values.report ?? null,
+    json: parsed.values.json === true,
+  };
+};
+
+type Progress = { update: (done: number, file: string) => void; stop: () => void };
+
+const progressBar = (total: number): Progress => {
+  if (process.stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
+  const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'Importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic
+  );
+  bar.start(total, 0, { file: '' });
+  return { update: (done, file) => bar.update(done, { file: path.basename(file) }), stop: () => bar.stop() };
+};
+
+/** Boots Strapi in-process for a real import; the caller destroys it. */
+export type StrapiBooter = () => Promise<Core.Strapi>;
+
+export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<number> => {
+  const options = parseCommandLine(argv);
+  if ('help' in options) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if ('error' in options) {
+    process.stderr.write(`import: ${options.error}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  let strapi: Core.Strapi | null = null;
+  try {
+    if (!options.dryRun) strapi = await bootStrapi();
+    const { countInputs } = await import('./files');
+    const progress = progressBar(await countInputs(options.paths));
+    let done = 0;
+    const report = await runImport({
+      paths: options.paths,
+      dryRun: options.dryRun,
+      publish: options.publish,
+      locale: options.locale,
+      strapi,
+      onDocument: (doc: DocumentReport) => {
+        done += 1;
+        progress.update(done, doc.file);
+        if (doc.status === 'failed') {
+          progress.stop();
+          process.stderr.write(`✖ ${doc.file}: ${doc.error ?? 'failed'}\n`);
+        }
+      },
+    });
+    progress.stop();
+    if (options.report !== null) {
+      fs.mkdirSync(path.dirname(path.resolve(options.report)), { recursive: true });
+      fs.writeFileSync(options.report, options.report.endsWith('.md') ? toMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`);
+      process.stderr.write(`Report written to ${options.report}\n`);
+    }
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${summaryTable(report.summary)}\n`);
+    }
+    return report.summary.failed > 0 ? EXIT.documentsFailed : EXIT.ok;
+  } catch (error) {
+    process.stderr.write(`import: the run could not complete: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.broken;
+  } finally {
+    if (strapi !== null) {
+      await settle(strapi);
+      await strapi.destroy();
+    }
+  }
+};
+
+type Pool = { numUsed: () => number; numPendingAcquires: () => number; numPendingCreates: () => number };
+
+/**
+ * Strapi answers document events (webhooks, content releases) after the write has returned. Those
+ * queries must finish before the database closes, or they fail with "aborted" on the way out.
+ */
+const settle = async (strapi: Core.Strapi, timeoutMs = 10000): Promise<void> => {
+  const pool = (strapi.db.connection.client as { pool?: Pool }).pool;
+  const deadline = Date.now() + timeoutMs;
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } while (pool !== undefined && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 && Date.now() < deadline);
+};

@@ -1,0 +1,131 @@
+import { AND_INSIDE_NAMES, LEFT_STOPS, ORGANISATION_SUFFIXES, WEAK_SUFFIXES } from './lexicon';
+import type { OrganisationKind } from '../types';
+
+/** An organisation name found in the text, where it was found and what kind its suffix implies. */
+export type OrganisationMention = { name: string; start: number; end: number; kind: OrganisationKind };
+
+const SUFFIXES = [...ORGANISATION_SUFFIXES].sort((a, b) => b[0].length - a[0].length);
+const SUFFIX_PATTERN = new RegExp(SUFFIXES.map(([suffix]) => suffix).join('|'), 'g');
+const KIND_BY_SUFFIX = new Map(SUFFIXES);
+
+/** Names that are whole on their own (民政部), not a suffix waiting for a name. */
+const WHOLE_NAMES = new Set(['民政部', '工信部', '商务部', '统战部', '发改委', '国资委', '卫健委']);
+
+const STOPS = [...LEFT_STOPS].sort((a, b) => b.length - a.length);
+
+/** Determiners and generic words that make a candidate a description, not a name. */
+const GENERIC_START = /^(?:上述|该|本|此|这|那|各|我|其|相关|有关|下属|所属|部分|多家|一批|一个|一家|一名|一座|多个|每个|两个|广大|全体|各级|全市|全省|全县|全区|异地|兄弟|会员|民营|头部|上下游|商协会|商会|方舱)/;
+
+/** Words that end like an organisation but are not one: 大局, 全部, 董事局, 联系. */
+const FALSE_ENDINGS = /(?:大局|全局|格局|布局|结局|当局|开局|僵局|骗局|赌局|饭局|终局|出局|残局|时局|政局|变局|新局|棋局|董事局|内部|外部|全部|局部|干部|总部|东部|西部|南部|北部|中部|头部|底部|顶部|本部|俱乐部|党委政府|市委市政府|市政府|县政府|区政府|省政府|异地商会)$/;
+
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·&（）()]/u;
+
+export const kindOfName = (name: string): OrganisationKind => {
+  for (const [suffix, kind] of SUFFIXES) if (name.endsWith(suffix)) return kind;
+  return 'other';
+};
+
+/** The suffix a name ends with, if any. */
+export const suffixOf = (name: string): string | null => SUFFIXES.find(([suffix]) => name.endsWith(suffix))?.[0] ?? null;
+
+/**
+ * Where a name that ends at `end` starts: back over name characters, stopping at punctuation, an
+ * unbalanced parenthesis, or the nearest word that cannot be part of a name (由, 向, 代表…).
+ */
+const leftBoundary = (text: string, end: number, maxLength = 30): number => {
+  let start = end;
+  let depth = 0;
+  while (start > 0 && end - start < maxLength) {
+    const char = text[start - 1];
+    if (!NAME_CHAR.test(char)) break;
+    if (char === '）' || char === ')') depth += 1;
+    if (char === '（' || char === '(') {
+      if (depth === 0) break;
+      depth -= 1;
+    }
+    start -= 1;
+  }
+  // Cut after the right-most stop word inside the span.
+  for (let position = end - 1; position >= start; position -= 1) {
+    const stop = STOPS.find((word) => text.startsWith(word, position - word.length + 1) && position - word.length + 1 >= start);
+    if (stop === undefined) continue;
+    const stopStart = position - stop.length + 1;
+    if (stop === '和' && AND_INSIDE_NAMES.some((word) => text.startsWith(word, position + 1))) continue;
+    return stopStart + stop.length;
+  }
+  return start;
+};
+
+/** A parenthetical right after a name belongs to it: 某某医院（第一临床医学院）. */
+const rightExtension = (text: string, end: number): number => {
+  if (text[end] !== '（' && text[end] !== '(') return end;
+  const close = text.slice(end, end + 20).search(/[）)]/);
+  return close > 0 ? end + close + 1 : end;
+};
+
+export const isPlausibleName = (name: string, suffix: string): boolean => {
+  if (WHOLE_NAMES.has(name)) return true;
+  const stem = name.slice(0, name.length - suffix.length);
+  if (GENERIC_START.test(name) || FALSE_ENDINGS.test(name)) return false;
+  if (suffix === '系' && !/(?:学|工程|科)$/.test(stem)) return false;
+  if (/^[市省县区镇乡委]*$/.test(stem)) return false;
+  if (WEAK_SUFFIXES.has(suffix) && [...stem].length < 2) return false;
+  return [...stem].length >= 1;
+};
+
+/** Book titles name publications and policies; organisations inside them are not mentions. */
+export const maskBookTitles = (text: string): string => text.replace(/《[^》]*》/g, (title) => '〇'.repeat(title.length));
+
+/**
+ * Every organisation name in a text. A name directly followed by a party organisation
+ * (X商会党支部) yields both, so the party organisation can name its parent.
+ */
+export const findOrganisations = (original: string): OrganisationMention[] => {
+  const text = maskBookTitles(original);
+  const mentions: OrganisationMention[] = [];
+  for (const match of text.matchAll(SUFFIX_PATTERN)) {
+    const suffix = match[0];
+    const suffixStart = match.index ?? 0;
+    let end = suffixStart + suffix.length;
+    // 商协会 is "chambers and associations", 协会会员 is "members"; neither ends a name here.
+    const following = text.slice(end, end + 3);
+    if (suffix === '部' && /^[门分长队署]/.test(following)) continue;
+    if (suffix === '局' && /^[面势部限]/.test(following)) continue;
+    if (suffix === '系' && /^[统列数]/.test(following)) continue;
+    if (suffix === '中心' && /^[城区]/.test(following)) continue;
+    if (suffix === '党组' && following.startsWith('织')) continue;
+    if (suffix === '报社' && following.startsWith('会')) continue;
+    end = rightExtension(text, end);
+    const start = leftBoundary(text, suffixStart);
+    const name = text.slice(start, end);
+    if (!isPlausibleName(name, suffix)) continue;
+    mentions.push({ name, start, end, kind: KIND_BY_SUFFIX.get(suffix) ?? 'other' });
+  }
+  // Keep the longest of mentions that share a start (大学 inside 大学附属医院), drop ones inside another.
+  const sorted = mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: OrganisationMention[] = [];
+  for (const mention of sorted) {
+    const container = kept.find((other) => other.start <= mention.start && other.end >= mention.end);
+    if (container !== undefined) {
+      const isParentOfParty = container.kind === 'party_organisation' && container.start === mention.start;
+      if (!isParentOfParty) continue;
+    }
+    const extendsPrevious = kept.findIndex((other) => other.start === mention.start && other.end < mention.end);
+    if (extendsPrevious >= 0) {
+      const previous = kept[extendsPrevious];
+      if (mention.kind !== 'party_organisation') kept.splice(extendsPrevious, 1);
+      else if (previous.kind === 'party_organisation') kept.splice(extendsPrevious, 1);
+    }
+    kept.push(mention);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+/** 无锡市湖北商会党支部 → 无锡市湖北商会: the organisation a party organisation belongs to. */
+export const parentOfParty = (name: string): string | null => {
+  const match = name.match(/^(.+?)(?:临时)?(?:党委|党支部|党总支|党组|支部)$/);
+  if (match === null) return null;
+  const parent = match[1];
+  return suffixOf(parent) === null ? null : parent;
+};

@@ -1,0 +1,293 @@
+import type { Core } from '@strapi/strapi';
+import { initiativeKey, normaliseName, organisationKey, personKey } from './keys';
+import type { ArticleFields, DocumentPlan, StoredArticle } from './plan';
+import { addName, emptyIndex, isDistinctiveAlias, type EntityIndex, type ResolvedPosition } from './resolve';
+import type { BlockType } from './types';
+
+/** The load stage: the only one that touches Strapi. */
+
+export const ARTICLE = 'api::news-article.news-article';
+export const ORGANISATION = 'api::organisation.organisation';
+export const PERSON = 'api::person.person';
+export const INITIATIVE = 'api::initiative.initiative';
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+const asString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const asRows = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
+
+type OrganisationRow = Row & { name: string; importKey: string | null };
+type PersonRow = Row & { name: string; importKey: string | null; positions?: Array<{ title: string; organisation: OrganisationRow | null }> };
+type InitiativeRow = Row & { name: string; kind: string; importKey: string | null };
+
+const keyOfOrganisation = (row: OrganisationRow): string => asString(row.importKey) ?? organisationKey(row.name);
+
+const positionsOf = (row: PersonRow): ResolvedPosition[] =>
+  (row.positions ?? []).map((position) => ({
+    title: position.title,
+    organisationKey: position.organisation === null || position.organisation === undefined ? null : keyOfOrganisation(position.organisation),
+  }));
+
+const keyOfPerson = (row: PersonRow, articleKey: string): string =>
+  asString(row.importKey) ?? personKey(row.name, positionsOf(row).find((p) => p.organisationKey !== null)?.organisationKey ?? null, articleKey);
+
+const keyOfInitiative = (row: InitiativeRow, articleKey: string): string => asString(row.importKey) ?? initiativeKey(row.name, row.kind, articleKey);
+
+/**
+ * Reads what the database already holds into memory, once per run, so documents are matched
+ * without a query per name. Records editors made by hand have no import key; they are keyed by
+ * name the same way, so an import links to them instead of duplicating them.
+ */
+export const loadIndex = async (strapi: Core.Strapi, locale: string): Promise<EntityIndex> => {
+  const index = emptyIndex();
+  const draft = { publishedAt: null };
+  const publishedIds = async (uid: string): Promise<Set<string>> =>
+    new Set(
+      ((await strapi.db.query(uid as typeof ORGANISATION).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })) as Row[]).map(
+        (row) => row.documentId
+      )
+    );
+  const publishedOrganisations = await publishedIds(ORGANISATION);
+  const publishedPersons = await publishedIds(PERSON);
+  const publishedInitiatives = await publishedIds(INITIATIVE);
+  const organisations = (await strapi.db.query(ORGANISATION).findMany({
+    where: draft,
+    select: ['id', 'documentId', 'name', 'aliases', 'importKey'],
+    populate: { parent: { select: ['id', 'name', 'importKey'] } },
+  })) as Array<OrganisationRow & { aliases: unknown; parent: OrganisationRow | null }>;
+  const persons = (await strapi.db.query(PERSON).findMany({
+    where: draft,
+    select: ['id', 'documentId', 'name', 'importKey'],
+    populate: { positions: { populate: { organisation: { select: ['id', 'name', 'importKey'] } } } },
+  })) as PersonRow[];
+  const initiatives = (await strapi.db.query(INITIATIVE).findMany({
+    where: draft,
+    select: ['id', 'documentId', 'name', 'kind', 'importKey'],
+    populate: { organisers: { select: ['id', 'name', 'importKey'] }, people: { select: ['id', 'name', 'importKey'] } },
+  })) as Array<InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[] }>;
+  const articles = (await strapi.db.query(ARTICLE).findMany({
+    where: { locale, importKey: { $notNull: true } },
+    select: ['id', 'documentId', 'importKey', 'contentHash', 'publishedAt'],
+  })) as Array<Row & { importKey: string; contentHash: string | null; publishedAt: string | null }>;
+
+  for (const row of organisations) {
+    const key = keyOfOrganisation(row);
+    const aliases = Array.isArray(row.aliases) ? (row.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    const parentKey = row.parent === null || row.parent === undefined ? null : keyOfOrganisation(row.parent);
+    index.organisations.set(key, { key, name: row.name, aliases, parentKey, documentId: row.documentId, published: publishedOrganisations.has(row.documentId) });
+    for (const name of [row.name, ...aliases.filter(isDistinctiveAlias)]) addName(index.organisationNames, normaliseName(name), key);
+  }
+  for (const row of persons) {
+    const key = keyOfPerson(row, '');
+    index.persons.set(key, { key, name: row.name, positions: positionsOf(row), documentId: row.documentId, published: publishedPersons.has(row.documentId) });
+    addName(index.personNames, normaliseName(row.name), key);
+  }
+  for (const row of initiatives) {
+    const key = keyOfInitiative(row, '');
+    index.initiatives.set(key, {
+      key,
+      organiserKeys: asRows(row.organisers).map((o) => keyOfOrganisation(o as OrganisationRow)),
+      personKeys: asRows(row.people).map((p) => keyOfPerson(p as PersonRow, '')),
+      documentId: row.documentId,
+      published: publishedInitiatives.has(row.documentId),
+    });
+  }
+  const publishedArticles = new Set(articles.filter((row) => row.publishedAt !== null).map((row) => row.documentId));
+  for (const row of articles.filter((candidate) => candidate.publishedAt === null)) {
+    index.articles.set(row.importKey, { key: row.importKey, contentHash: row.contentHash, documentId: row.documentId, published: publishedArticles.has(row.documentId) });
+    if (row.contentHash !== null) index.articleHashes.set(row.contentHash, row.importKey);
+  }
+  return index;
+};
+
+const BODY_COMPONENT: Record<BlockType, string> = { paragraph: 'body.paragraph', subheading: 'body.subheading', caption: 'body.photo' };
+
+/** Reads an article's current draft back into the importer's canonical form. */
+export const readStoredArticle = async (strapi: Core.Strapi, documentId: string, locale: string, articleKey: string): Promise<StoredArticle | null> => {
+  const entry = (await strapi.documents(ARTICLE).findOne({
+    documentId,
+    locale,
+    status: 'draft',
+    populate: {
+      body: true,
+      source: { populate: { publisher: true } },
+      quotes: { populate: { speaker: { populate: { positions: { populate: { organisation: true } } } } } },
+      amounts: true,
+      mentionedOrganisations: true,
+      mentionedPersons: { populate: { positions: { populate: { organisation: true } } } },
+      mentionedInitiatives: true,
+    },
+  })) as Record<string, unknown> | null;
+  if (entry === null) return null;
+  const body = asRows(entry.body).map((block) => {
+    const component = String(block.__component);
+    const type: BlockType = component === 'body.subheading' ? 'subheading' : component === 'body.photo' ? 'caption' : 'paragraph';
+    return { type, text: String((type === 'caption' ? block.caption : block.text) ?? '') };
+  });
+  const source = (entry.source ?? null) as { publisherName?: string | null; url?: string | null; publisher?: OrganisationRow | null } | null;
+  const fields: ArticleFields = {
+    title: String(entry.title ?? ''),
+    summary: asString(entry.summary),
+    publicationDate: asString(entry.publicationDate),
+    body,
+    source: {
+      publisherName: source?.publisherName ?? null,
+      publisherKey: source?.publisher === null || source?.publisher === undefined ? null : keyOfOrganisation(source.publisher),
+      url: source?.url ?? null,
+    },
+    reporter: asString(entry.reporter),
+    correspondent: asString(entry.correspondent),
+    editor: asString(entry.editor),
+    quotes: asRows(entry.quotes).map((quote) => ({
+      text: String(quote.text ?? ''),
+      speakerKey: quote.speaker === null || quote.speaker === undefined ? null : keyOfPerson(quote.speaker as PersonRow, articleKey),
+      speakerTitle: asString(quote.speakerTitle),
+    })),
+    amounts: asRows(entry.amounts).map((amount) => ({
+      text: String(amount.text ?? ''),
+      value: Number(amount.value),
+      currency: String(amount.currency),
+      approximate: amount.approximate === true,
+    })),
+    mentionedOrganisations: asRows(entry.mentionedOrganisations).map((row) => keyOfOrganisation(row as OrganisationRow)).sort(),
+    mentionedPersons: asRows(entry.mentionedPersons).map((row) => keyOfPerson(row as PersonRow, articleKey)).sort(),
+    mentionedInitiatives: asRows(entry.mentionedInitiatives).map((row) => keyOfInitiative(row as InitiativeRow, articleKey)).sort(),
+  };
+  const imported = entry.importedValues;
+  return {
+    documentId,
+    fields,
+    importedValues: imported !== null && typeof imported === 'object' ? (imported as StoredArticle['importedValues']) : {},
+  };
+};
+
+type PublishableUid = typeof ORGANISATION | typeof PERSON | typeof INITIATIVE;
+
+export type LoadOptions = { locale: string; publish: boolean };
+
+/** documentIds of what a document wrote, by natural key. */
+export type Written = Map<string, string>;
+
+const bodyData = (blocks: ArticleFields['body']) =>
+  blocks.map((block) =>
+    block.type === 'caption' ? { __component: BODY_COMPONENT.caption, caption: block.text } : { __component: BODY_COMPONENT[block.type], text: block.text }
+  );
+
+/**
+ * Writes one document's plan in one transaction: organisations, then persons, initiatives and the
+ * article that links them. With `publish`, targets are published before the article, because
+ * Strapi drops a published article's relation to a target that has no published version.
+ */
+export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions): Promise<Written> => {
+  const written: Written = new Map();
+  const idOf = (key: string | null): string | null => {
+    if (key === null) return null;
+    return written.get(key) ?? index.organisations.get(key)?.documentId ?? index.persons.get(key)?.documentId ?? index.initiatives.get(key)?.documentId ?? null;
+  };
+  const ids = (keys: string[]): string[] => keys.map(idOf).filter((id): id is string => id !== null);
+  const toPublish: Array<{ uid: PublishableUid; documentId: string }> = [];
+
+  await strapi.db.transaction(async () => {
+    for (const organisation of plan.organisations) {
+      const data = { name: organisation.name, kind: organisation.kind, aliases: organisation.aliases, importKey: organisation.key };
+      if (organisation.action === 'create') {
+        const created = await strapi.documents(ORGANISATION).create({ data });
+        written.set(organisation.key, created.documentId);
+      } else if (organisation.action === 'update' && organisation.documentId !== null) {
+        await strapi.documents(ORGANISATION).update({ documentId: organisation.documentId, data: { aliases: organisation.aliases, importKey: organisation.key } });
+      }
+    }
+    for (const organisation of plan.organisations) {
+      const documentId = idOf(organisation.key);
+      const parentId = idOf(organisation.parentKey);
+      const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
+      if (documentId !== null && parentId !== null && organisation.action !== 'unchanged' && knownParent === null) {
+        await strapi.documents(ORGANISATION).update({ documentId, data: { parent: parentId } });
+      }
+    }
+    for (const person of plan.persons) {
+      const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
+      const review = person.reviewReason === null ? {} : { needsReview: true, reviewReason: person.reviewReason };
+      if (person.action === 'create') {
+        const created = await strapi.documents(PERSON).create({ data: { name: person.name, positions, importKey: person.key, ...review } });
+        written.set(person.key, created.documentId);
+      } else if (person.action === 'update' && person.documentId !== null) {
+        await strapi.documents(PERSON).update({ documentId: person.documentId, data: { positions, importKey: person.key } });
+      }
+    }
+    for (const initiative of plan.initiatives) {
+      const relations = { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys) };
+      if (initiative.action === 'create') {
+        const created = await strapi.documents(INITIATIVE).create({
+          data: { name: initiative.name, kind: initiative.kind, amounts: initiative.amounts, importKey: initiative.key, ...relations },
+        });
+        written.set(initiative.key, created.documentId);
+      } else if (initiative.action === 'update' && initiative.documentId !== null) {
+        await strapi.documents(INITIATIVE).update({ documentId: initiative.documentId, data: { ...relations, importKey: initiative.key } });
+      }
+    }
+
+    const article = plan.article;
+    const fields = article.fields;
+    const data: Record<string, unknown> = {
+      importKey: article.key,
+      importedValues: article.importedValues,
+      rawText: article.rawText,
+      contentHash: article.contentHash,
+      needsReview: article.reviewReasons.length > 0,
+      reviewReason: article.reviewReasons.length > 0 ? article.reviewReasons.join('\n') : null,
+    };
+    if (fields.title !== undefined) data.title = fields.title;
+    if (fields.summary !== undefined) data.summary = fields.summary;
+    if (fields.publicationDate !== undefined) data.publicationDate = fields.publicationDate;
+    if (fields.body !== undefined) data.body = bodyData(fields.body);
+    if (fields.source !== undefined) {
+      data.source = { publisherName: fields.source.publisherName, publisher: idOf(fields.source.publisherKey), url: fields.source.url };
+    }
+    if (fields.reporter !== undefined) data.reporter = fields.reporter;
+    if (fields.correspondent !== undefined) data.correspondent = fields.correspondent;
+    if (fields.editor !== undefined) data.editor = fields.editor;
+    if (fields.quotes !== undefined) {
+      data.quotes = fields.quotes.map((quote) => ({ text: quote.text, speaker: idOf(quote.speakerKey), speakerTitle: quote.speakerTitle }));
+    }
+    if (fields.amounts !== undefined) data.amounts = fields.amounts;
+    if (fields.mentionedOrganisations !== undefined) data.mentionedOrganisations = ids(fields.mentionedOrganisations);
+    if (fields.mentionedPersons !== undefined) data.mentionedPersons = ids(fields.mentionedPersons);
+    if (fields.mentionedInitiatives !== undefined) data.mentionedInitiatives = ids(fields.mentionedInitiatives);
+
+    let articleId = article.documentId;
+    if (article.action === 'create') {
+      const created = await strapi.documents(ARTICLE).create({ locale: options.locale, data: data as never });
+      articleId = created.documentId;
+    } else if (articleId !== null) {
+      await strapi.documents(ARTICLE).update({ documentId: articleId, locale: options.locale, data: data as never });
+    }
+    if (articleId === null) throw new Error(`article ${article.key} has no documentId to write to`);
+    written.set(article.key, articleId);
+
+    if (options.publish) {
+      // A record that is unchanged and already published is left alone: publishing it again would
+      // rewrite its published version (and publish an editor's unfinished draft of it).
+      const needsPublishing = (record: { action: string; key: string }, known: { published: boolean } | undefined) =>
+        record.action !== 'unchanged' || known?.published !== true;
+      const targets: Array<[PublishableUid, string[]]> = [
+        [
+          ORGANISATION,
+          plan.organisations
+            .filter((o) => needsPublishing(o, index.organisations.get(o.key)))
+            // Parents first: a published child keeps its parent only if the parent is published.
+            .sort((a, b) => Number(plan.organisations.some((o) => o.parentKey === b.key)) - Number(plan.organisations.some((o) => o.parentKey === a.key)))
+            .map((o) => o.key),
+        ],
+        [PERSON, plan.persons.filter((p) => needsPublishing(p, index.persons.get(p.key))).map((p) => p.key)],
+        [INITIATIVE, plan.initiatives.filter((i) => needsPublishing(i, index.initiatives.get(i.key))).map((i) => i.key)],
+      ];
+      for (const [uid, keys] of targets) {
+        for (const documentId of ids(keys)) toPublish.push({ uid, documentId });
+      }
+      for (const target of toPublish) await strapi.documents(target.uid).publish({ documentId: target.documentId });
+      await strapi.documents(ARTICLE).publish({ documentId: articleId, locale: options.locale });
+    }
+  });
+  return written;
+};

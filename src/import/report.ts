@@ -1,0 +1,150 @@
+import type { AnalysedDocument } from './resolve';
+import type { Action, DocumentPlan } from './plan';
+import type { InitiativeKind, Money, OrganisationKind } from './types';
+
+/**
+ * The import report. Other tools consume it, so these names are a contract: the same shape for a
+ * dry run and a real run, and for a document that failed (with empty lists).
+ */
+export type Counts = { created: number; updated: number; unchanged: number };
+
+export type DocumentReport = {
+  file: string;
+  status: 'ok' | 'failed';
+  error?: string;
+  warnings: string[];
+  article: { title: string; date: string | null; source: string | null; url: string | null } | null;
+  persons: Array<{ name: string; positions: Array<{ title: string; organisation: string | null }> }>;
+  organisations: Array<{ name: string; kind: OrganisationKind; aliases: string[] }>;
+  initiatives: Array<{ name: string; kind: InitiativeKind; organisers: string[]; amounts: Money[] }>;
+  amounts: Money[];
+  quotes: Array<{ speaker: string | null; text: string }>;
+  removed: string[];
+  actions: Counts;
+  /** Why editors should review what this document brought in; empty when nothing is doubtful. */
+  needsReview: string[];
+  /** Article fields the source changed but an editor had changed first; the editor's version stays. */
+  keptEditorChanges: string[];
+};
+
+export type RecordType = 'articles' | 'organisations' | 'persons' | 'initiatives';
+
+export type ImportSummary = {
+  dryRun: boolean;
+  published: boolean;
+  locale: string;
+  documents: number;
+  ok: number;
+  failed: number;
+  /** Files inside the given directories that are not pages (.txt, .html, .htm). */
+  skippedFiles: number;
+  seconds: number;
+  documentsPerSecond: number;
+  records: Record<RecordType, Counts & { failed: number }>;
+};
+
+export type ImportReport = { documents: DocumentReport[]; summary: ImportSummary };
+
+export const zeroCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+
+export const failedDocument = (file: string, error: string, analysed: AnalysedDocument | null = null): DocumentReport => ({
+  ...(analysed === null ? emptyDocument(file) : describe(analysed)),
+  status: 'failed',
+  error,
+});
+
+const emptyDocument = (file: string): DocumentReport => ({
+  file,
+  status: 'ok',
+  warnings: [],
+  article: null,
+  persons: [],
+  organisations: [],
+  initiatives: [],
+  amounts: [],
+  quotes: [],
+  removed: [],
+  actions: zeroCounts(),
+  needsReview: [],
+  keptEditorChanges: [],
+});
+
+/** What the page held, independent of what the database made of it. */
+export const describe = (doc: AnalysedDocument): DocumentReport => ({
+  ...emptyDocument(doc.file),
+  warnings: doc.warnings,
+  article: { title: doc.parsed.title ?? '', date: doc.parsed.date, source: doc.parsed.source, url: doc.parsed.url },
+  persons: doc.extraction.persons.map((person) => ({ name: person.name, positions: person.positions.map((p) => ({ title: p.title, organisation: p.organisation })) })),
+  organisations: doc.extraction.organisations.map((o) => ({ name: o.name, kind: o.kind, aliases: o.aliases })),
+  initiatives: doc.extraction.initiatives.map((i) => ({ name: i.name, kind: i.kind, organisers: i.organisers, amounts: i.amounts })),
+  amounts: doc.extraction.amounts,
+  quotes: doc.extraction.quotes.map((quote) => ({ speaker: quote.speaker, text: quote.text })),
+  removed: doc.removed,
+});
+
+/** The per-type record counts of one document's plan. */
+export const planCounts = (plan: DocumentPlan): Record<RecordType, Counts> => {
+  const count = (actions: Action[]): Counts => ({
+    created: actions.filter((a) => a === 'create').length,
+    updated: actions.filter((a) => a === 'update').length,
+    unchanged: actions.filter((a) => a === 'unchanged').length,
+  });
+  return {
+    articles: count([plan.article.action]),
+    organisations: count(plan.organisations.map((o) => o.action)),
+    persons: count(plan.persons.map((p) => p.action)),
+    initiatives: count(plan.initiatives.map((i) => i.action)),
+  };
+};
+
+export const sumCounts = (counts: Counts[]): Counts =>
+  counts.reduce((total, c) => ({ created: total.created + c.created, updated: total.updated + c.updated, unchanged: total.unchanged + c.unchanged }), zeroCounts());
+
+const RECORD_LABELS: Record<RecordType, string> = { articles: 'Articles', organisations: 'Organisations', persons: 'Persons', initiatives: 'Initiatives' };
+
+/** The end-of-run table: created / updated / unchanged / failed per type. */
+export const summaryTable = (summary: ImportSummary): string => {
+  const rows = (Object.keys(RECORD_LABELS) as RecordType[]).map((type) => {
+    const c = summary.records[type];
+    return [RECORD_LABELS[type], c.created, c.updated, c.unchanged, c.failed].map(String);
+  });
+  const header = ['', 'created', 'updated', 'unchanged', 'failed'];
+  const widths = header.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const mode = summary.dryRun ? 'dry run: nothing was written' : summary.published ? 'imported and published' : 'imported as drafts';
+  return [
+    line(header),
+    ...rows.map(line),
+    '',
+    `${summary.documents} documents (${summary.ok} ok, ${summary.failed} failed${summary.skippedFiles > 0 ? `, ${summary.skippedFiles} non-page files skipped` : ''}) in ${summary.seconds.toFixed(1)} s, ${summary.documentsPerSecond.toFixed(1)} documents/s; ${mode}.`,
+  ].join('\n');
+};
+
+const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export const toMarkdown = (report: ImportReport): string => {
+  const lines = ['# Import report', '', '```', summaryTable(report.summary), '```', ''];
+  for (const doc of report.documents) {
+    lines.push(`## ${doc.status === 'ok' ? '✓' : '✗'} ${escapeCell(doc.article?.title ?? doc.file)}`, '', `- File: \`${doc.file}\``);
+    if (doc.error !== undefined) lines.push(`- **Error:** ${escapeCell(doc.error)}`);
+    if (doc.article !== null) {
+      lines.push(`- Date: ${doc.article.date ?? '—'} · Source: ${doc.article.source ?? '—'}${doc.article.url === null ? '' : ` · <${doc.article.url}>`}`);
+    }
+    lines.push(`- Records: ${doc.actions.created} created, ${doc.actions.updated} updated, ${doc.actions.unchanged} unchanged`);
+    for (const warning of doc.warnings) lines.push(`- Warning: ${escapeCell(warning)}`);
+    for (const reason of doc.needsReview) lines.push(`- Needs review: ${escapeCell(reason)}`);
+    for (const kept of doc.keptEditorChanges) lines.push(`- Kept editor's change: ${escapeCell(kept)}`);
+    if (doc.persons.length > 0) {
+      lines.push('', '| Person | Positions |', '|---|---|');
+      for (const person of doc.persons) {
+        lines.push(`| ${escapeCell(person.name)} | ${escapeCell(person.positions.map((p) => `${p.organisation ?? ''}${p.title}`).join('、'))} |`);
+      }
+    }
+    if (doc.amounts.length > 0) {
+      lines.push('', `Amounts: ${doc.amounts.map((a) => `${a.text} = ${a.value.toLocaleString('en')} ${a.currency}${a.approximate ? ' (approx.)' : ''}`).join('; ')}`);
+    }
+    if (doc.removed.length > 0) lines.push('', `<details><summary>${doc.removed.length} boilerplate lines removed</summary>`, '', ...doc.removed.map((r) => `- ${escapeCell(r)}`), '', '</details>');
+    lines.push('');
+  }
+  return lines.join('\n');
+};

@@ -1,0 +1,160 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../helpers/seed';
+import { rest } from '../helpers/http';
+import { runImport } from '../../src/import/run';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BUNDLED = path.join(ROOT, 'data', 'documents');
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'import');
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startStrapi();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const importPaths = (paths: string[], options: { publish?: boolean; dryRun?: boolean } = {}) =>
+  runImport({ paths, dryRun: options.dryRun ?? false, publish: options.publish ?? false, locale: 'zh-Hans', strapi: app.strapi });
+
+const total = (report: Awaited<ReturnType<typeof importPaths>>, action: 'created' | 'updated' | 'unchanged') =>
+  Object.values(report.summary.records).reduce((sum, counts) => sum + counts[action], 0);
+
+const copyTo = (directory: string, source: string, name: string) => fs.copyFileSync(source, path.join(directory, name));
+
+describe('importing the bundled documents', () => {
+  test('imports every bundled page as a draft article linked to its people and organisations', async () => {
+    const report = await importPaths([BUNDLED]);
+    expect(report.summary.failed).toBe(0);
+    expect(report.summary.records.articles.created).toBe(2);
+    expect(report.summary.records.persons.created).toBeGreaterThan(5);
+    const drafts = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', status: 'draft', populate: { mentionedPersons: true, mentionedOrganisations: true } });
+    expect(drafts).toHaveLength(2);
+    for (const article of drafts) {
+      expect((article.mentionedPersons as unknown[]).length).toBeGreaterThan(0);
+      expect((article.mentionedOrganisations as unknown[]).length).toBeGreaterThan(0);
+    }
+    const published = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', status: 'published' });
+    expect(published).toHaveLength(0);
+  });
+
+  test('a second run creates and updates nothing', async () => {
+    const before = await app.strapi.db.query(PERSON).count({});
+    const report = await importPaths([BUNDLED]);
+    expect(total(report, 'created')).toBe(0);
+    expect(total(report, 'updated')).toBe(0);
+    expect(total(report, 'unchanged')).toBeGreaterThan(0);
+    expect(await app.strapi.db.query(PERSON).count({})).toBe(before);
+  });
+
+  test('--publish publishes targets first, so the published articles keep every relation', async () => {
+    const report = await importPaths([BUNDLED], { publish: true });
+    expect(report.summary.failed).toBe(0);
+    const drafts = await app.strapi.documents(ARTICLE).findMany({
+      locale: 'zh-Hans',
+      status: 'draft',
+      populate: { mentionedPersons: true, mentionedOrganisations: true, mentionedInitiatives: true, quotes: { populate: { speaker: true } } },
+    });
+    const published = await app.strapi.documents(ARTICLE).findMany({
+      locale: 'zh-Hans',
+      status: 'published',
+      populate: { mentionedPersons: true, mentionedOrganisations: true, mentionedInitiatives: true, quotes: { populate: { speaker: true } } },
+    });
+    expect(published).toHaveLength(2);
+    for (const draft of drafts) {
+      const live = published.find((candidate) => candidate.documentId === draft.documentId);
+      expect(live).toBeDefined();
+      for (const relation of ['mentionedPersons', 'mentionedOrganisations', 'mentionedInitiatives'] as const) {
+        const ids = (value: unknown) => (value as Array<{ documentId: string }>).map((item) => item.documentId).sort();
+        expect(ids(live?.[relation])).toEqual(ids(draft[relation]));
+      }
+      const speakers = (value: unknown) => (value as Array<{ speaker: { documentId: string } | null }>).map((quote) => quote.speaker?.documentId ?? null);
+      expect(speakers(live?.quotes)).toEqual(speakers(draft.quotes));
+    }
+    const response = await rest(app.strapi).get('/api/news-articles').expect(200);
+    expect(response.body.data).toHaveLength(2);
+    for (const article of response.body.data) expect(article.mentionedPersons.length).toBeGreaterThan(0);
+  });
+
+  test('a dry run writes nothing and reports the same shape', async () => {
+    const counts = async () => Promise.all([ARTICLE, ORGANISATION, PERSON, INITIATIVE].map((uid) => app.strapi.db.query(uid as typeof ARTICLE).count({})));
+    const before = await counts();
+    const report = await runImport({ paths: [FIXTURES], dryRun: true, publish: false, locale: 'zh-Hans', strapi: null });
+    expect(report.summary.dryRun).toBe(true);
+    expect(report.documents.length).toBeGreaterThan(0);
+    expect(Object.keys(report.documents[0]).sort()).toEqual(
+      ['actions', 'amounts', 'article', 'file', 'initiatives', 'keptEditorChanges', 'needsReview', 'organisations', 'persons', 'quotes', 'removed', 'status', 'warnings'].sort()
+    );
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('re-importing a changed page', () => {
+  let directory: string;
+  let articleId: string;
+
+  beforeAll(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-edit-'));
+    copyTo(directory, path.join(FIXTURES, 'chamber-v1.html'), 'page.html');
+    const report = await importPaths([directory]);
+    expect(report.summary.failed).toBe(0);
+    const [article] = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', filters: { title: { $contains: '乡村小学' } } });
+    articleId = article.documentId;
+  });
+
+  test('updates the article when the source page changed, and keeps the field an editor changed', async () => {
+    await app.strapi.documents(ARTICLE).update({ documentId: articleId, locale: 'zh-Hans', data: { title: '编辑改过的标题' } });
+    copyTo(directory, path.join(FIXTURES, 'chamber-v2.html'), 'page.html');
+    const report = await importPaths([directory]);
+    expect(report.summary.records.articles.updated).toBe(1);
+    expect(report.documents[0].keptEditorChanges.join(' ')).toMatch(/title/);
+    const article = await app.strapi.documents(ARTICLE).findOne({ documentId: articleId, locale: 'zh-Hans', populate: { body: true, amounts: true } });
+    expect(article?.title).toBe('编辑改过的标题');
+    expect(JSON.stringify(article?.body)).toContain('15万元');
+    expect((article?.amounts as Array<{ value: number }>).map((amount) => Number(amount.value))).toContain(150000);
+    const sameKey = await app.strapi.db.query(ARTICLE).count({ where: { importKey: { $contains: 'news.example.org/2021/0315/1234' } } });
+    expect(sameKey).toBe(1);
+  });
+
+  test('the same person at the same organisation in another page is one record', async () => {
+    const report = await importPaths([path.join(FIXTURES, 'other-chamber.html')]);
+    expect(report.summary.failed).toBe(0);
+    const people = await app.strapi.documents(PERSON).findMany({ filters: { name: '林若溪' } });
+    expect(people).toHaveLength(1);
+  });
+});
+
+describe('a document that fails', () => {
+  test('is rolled back alone and reported, and the run goes on', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-fail-'));
+    const bad = fs.readFileSync(path.join(FIXTURES, 'chamber-v1.html'), 'utf8')
+      .replace(/云州/g, '回滚')
+      .replace('news.example.org/2021/0315/1234', 'news.example.org/rollback');
+    fs.writeFileSync(path.join(directory, 'a-bad.html'), bad);
+    copyTo(directory, path.join(FIXTURES, 'other-chamber.html'), 'b-good.html');
+    fs.writeFileSync(path.join(directory, 'c-empty.txt'), '');
+    app.strapi.documents.use(async (context, next) => {
+      const data = (context.params as { data?: { title?: unknown } }).data;
+      if (context.uid === ARTICLE && context.action === 'create' && typeof data?.title === 'string' && data.title.includes('回滚')) {
+        throw new Error('simulated database failure');
+      }
+      return next();
+    });
+    const report = await importPaths([directory, path.join(directory, 'missing.html')]);
+    const byFile = Object.fromEntries(report.documents.map((doc) => [path.basename(doc.file), doc]));
+    expect(byFile['a-bad.html'].status).toBe('failed');
+    expect(byFile['a-bad.html'].error).toMatch(/simulated database failure/);
+    expect(byFile['b-good.html'].status).toBe('ok');
+    expect(byFile['c-empty.txt'].status).toBe('failed');
+    expect(byFile['c-empty.txt'].error).toMatch(/empty/);
+    expect(byFile['missing.html'].error).toBe('path does not exist');
+    expect(await app.strapi.db.query(ORGANISATION).count({ where: { name: { $contains: '回滚' } } })).toBe(0);
+    expect(await app.strapi.db.query(PERSON).count({ where: { name: '林若溪', publishedAt: null } })).toBe(1);
+  });
+});
