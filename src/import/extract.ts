@@ -10,6 +10,7 @@ import {
 } from './extraction/lexicon';
 import { findOrganisations, kindOfName, maskBookTitles, parentOfParty, suffixOf } from './extraction/organisations';
 import { findTitles, isFollower, nameAt, splitCompoundTitle, splitSegment } from './extraction/persons';
+import { hasTraditional, toSimplified } from './extraction/traditional';
 import type {
   ExtractedInitiative,
   ExtractedOrganisation,
@@ -87,7 +88,7 @@ class Organisations {
 
   /** 市溧阳商会 → 无锡市溧阳商会 when the page is about one city. */
   expandCity(name: string): string {
-    if (this.city === null || !/^[市县区]/.test(name) || name.length < 4) return name;
+    if (this.city === null || !/^[市县区]/.test(name) || name.length < 2) return name;
     const cityType = this.city.slice(-1);
     if (name[0] !== cityType) return name;
     return `${this.city}${name.slice(1)}`;
@@ -143,12 +144,16 @@ const CHAIN_SEPARATOR = /[、，,]/;
 
 const BOOK_TITLE = /《([^》]{2,60})》(倡议书|倡议|通知|意见)?/g;
 const QUOTED_NAME = /[“"]([^“”"]{5,40})[”"]/g;
+/** “助企纾困”专项培训班: a quoted name that an event word completes. */
+const QUOTED_EVENT = new RegExp(`[“"]([^“”"]{2,30})[”"](\\p{Script=Han}{0,4}?(?:${EVENT_SUFFIXES.map(([word]) => word).sort((a, b) => b.length - a.length).join('|')}))`, 'gu');
 const EVENT_PATTERN = new RegExp(`(${EVENT_SUFFIXES.map(([suffix]) => suffix).sort((a, b) => b.length - a.length).join('|')})`, 'g');
 
-export const extract = (page: ParsedPage): Extraction => {
+const extractFrom = (page: ParsedPage): Extraction => {
   const uncertain: string[] = [];
   const warnings: string[] = [];
-  const texts = [page.title ?? '', ...page.blocks.map((block) => block.text)].filter((text) => text !== '');
+  const bodyTexts = page.blocks.map((block) => block.text).filter((text) => text !== '');
+  // The title is read for names and events; amounts and quotes come from the body, which repeats them.
+  const texts = page.title === null || page.title === '' ? bodyTexts : [page.title, ...bodyTexts];
   const organisations = new Organisations();
   const persons = new Persons();
 
@@ -157,7 +162,7 @@ export const extract = (page: ParsedPage): Extraction => {
   const cityCounts = new Map<string, number>();
   for (const mentions of mentionsByText) {
     for (const mention of mentions) {
-      const city = mention.name.match(/^(\p{Script=Han}{2,3}市)/u)?.[1];
+      const city = mention.name.match(/^(\p{Script=Han}{2,3}[市县区])/u)?.[1];
       if (city !== undefined) cityCounts.set(city, (cityCounts.get(city) ?? 0) + 1);
     }
   }
@@ -244,16 +249,11 @@ export const extract = (page: ParsedPage): Extraction => {
         let inherited: string | null = null;
         const positions: Array<{ title: string; organisation: string | null }> = [];
         for (const segment of segments) {
-          // 某某医疗队临时党支部书记: the party unit belongs to the organisation, the title is 书记.
-          const partyTitle = segment.title.match(/^((?:临时)?(?:党委|党支部|党总支|党组))((?:副)?书记)$/);
-          if (partyTitle !== null && segment.organisationText !== '') {
-            const unit = resolveOrganisationText(`${segment.organisationText}${partyTitle[1]}`, sentence);
-            if (unit !== null && organisations.byName.has(unit)) {
-              segment.organisationText = `${segment.organisationText}${partyTitle[1]}`;
-              segment.title = partyTitle[2];
-            }
-          }
-          const organisation: string | null = resolveOrganisationText(segment.organisationText, sentence) ?? inherited;
+          const own = resolveOrganisationText(segment.organisationText, sentence);
+          // 党组书记、主席: the chair belongs to the federation, not to its party group.
+          const inheritedForTitle: string | null =
+            own === null && inherited !== null && !/书记$/.test(segment.title) ? (organisations.byName.get(inherited)?.parent ?? inherited) : inherited;
+          const organisation: string | null = own ?? inheritedForTitle;
           inherited = organisation;
           for (const part of splitCompoundTitle(segment.title)) positions.push({ title: part, organisation });
         }
@@ -316,13 +316,13 @@ export const extract = (page: ParsedPage): Extraction => {
 
   // 5. Amounts.
   const amounts: Money[] = [];
-  for (const text of texts.slice(1)) for (const found of findAmounts(text)) amounts.push({ text: found.text, value: found.value, currency: found.currency, approximate: found.approximate });
+  for (const text of bodyTexts) for (const found of findAmounts(text)) amounts.push({ text: found.text, value: found.value, currency: found.currency, approximate: found.approximate });
 
   // 6. Quotes.
   const quotes: ExtractedQuote[] = [];
   const speechVerbs = [...SPEECH_VERBS].sort((a, b) => b.length - a.length);
   let lastPerson: string | null = null;
-  for (const text of texts.slice(1)) {
+  for (const text of bodyTexts) {
     let position = 0;
     while (position < text.length) {
       const open = text.slice(position).search(/[“"]/);
@@ -341,7 +341,10 @@ export const extract = (page: ParsedPage): Extraction => {
       if (named !== undefined) lastPerson = named;
       if (introducedBySpeech && inner.length >= 8) {
         let speaker: string | null = named ?? null;
-        if (speaker === null && /[他她]/.test(sentenceBefore)) speaker = lastPerson;
+        if (speaker === null && /[他她]/.test(sentenceBefore)) {
+          const earlier = personOrder.filter((name) => before.includes(name)).sort((a, b) => before.lastIndexOf(b) - before.lastIndexOf(a))[0];
+          speaker = earlier ?? lastPerson;
+        }
         let speakerTitle: string | null = null;
         if (speaker !== null) {
           const chainEnd = sentenceBefore.lastIndexOf(speaker);
@@ -361,8 +364,15 @@ export const extract = (page: ParsedPage): Extraction => {
   // 7. Initiatives.
   const initiatives: ExtractedInitiative[] = [];
   const addInitiative = (initiative: ExtractedInitiative) => {
-    if (initiatives.some((existing) => existing.name === initiative.name)) return;
-    initiatives.push(initiative);
+    const existing = initiatives.find((candidate) => candidate.name === initiative.name);
+    if (existing === undefined) {
+      initiatives.push(initiative);
+      return;
+    }
+    // The title and the body often report the same donation; one initiative gathers both.
+    for (const organiser of initiative.organisers) if (!existing.organisers.includes(organiser)) existing.organisers.push(organiser);
+    for (const person of initiative.people) if (!existing.people.includes(person)) existing.people.push(person);
+    for (const amount of initiative.amounts) if (!existing.amounts.some((known) => known.text === amount.text)) existing.amounts.push(amount);
   };
   /** The organisation acting in a sentence before `before`: the nearest full name or short form. */
   const actorBefore = (sentence: string, before: number, maxDistance = 40): string | null => {
@@ -381,6 +391,11 @@ export const extract = (page: ParsedPage): Extraction => {
     return lastFull?.name ?? null;
   };
   const organisersIn = (sentence: string, before: number): string[] => {
+    const window = maskBookTitles(sentence.slice(0, before)).slice(-60);
+    if (/(?:主办|承办|协办|联合|共同|携手)/.test(window)) {
+      const all = findOrganisations(window).map((mention) => organisations.canonical(mention.name)).filter((name) => organisations.byName.has(name));
+      if (all.length > 1) return [...new Set(all)];
+    }
     const actor = actorBefore(sentence, before);
     return actor === null ? [] : [actor];
   };
@@ -397,8 +412,14 @@ export const extract = (page: ParsedPage): Extraction => {
         if (organisers.length === 0 && kind === 'publication' && dominant !== null) organisers.push(dominant);
         addInitiative({ name, kind, organisers, people: [], amounts: [] });
       }
+      for (const match of sentence.matchAll(QUOTED_EVENT)) {
+        const suffix = EVENT_SUFFIXES.find(([word]) => match[2].endsWith(word));
+        if (suffix === undefined) continue;
+        addInitiative({ name: match[0], kind: suffix[1], organisers: organisersIn(sentence, match.index ?? 0), people: [], amounts: [] });
+      }
       for (const match of sentence.matchAll(QUOTED_NAME)) {
         const name = match[1];
+        if (initiatives.some((existing) => existing.name.includes(`“${name}”`))) continue;
         const after = sentence.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 6);
         const before = sentence.slice(Math.max(0, (match.index ?? 0) - 4), match.index ?? 0);
         if (/^(?:微信公众号|公众号|网站|平台|APP|客户端)/.test(after)) continue;
@@ -429,25 +450,27 @@ export const extract = (page: ParsedPage): Extraction => {
       clauses.forEach((clause, clauseIndex) => {
         const verb = clause.match(DONATION_VERBS);
         if (verb === null) return;
-        const clauseAmounts = findAmounts(clause).map(({ text: printed, value, currency, approximate }) => ({ text: printed, value, currency, approximate }));
+        // 捐赠口罩3万只，价值约15万元: the value often follows in the next clause.
+        const valueClause = /^(?:价值|折合|合计|共计|总价值)/.test(clauses[clauseIndex + 1] ?? '') ? clauses[clauseIndex + 1] : '';
+        const clauseAmounts = findAmounts(`${clause}，${valueClause}`).map(({ text: printed, value, currency, approximate }) => ({ text: printed, value, currency, approximate }));
         if (clauseAmounts.length === 0 && !/(?:口罩|物资|设备|防护服|手套|善款|药品)/.test(clause)) return;
         // The donor comes before 向/为/给 (to whom); what follows names the recipient.
         const donorText = clause.slice(0, verb.index ?? 0).split(/向|为|给|对/)[0];
         if (/(?:全市|全省|全县|全区|全国|所属|各级|广大|共)/.test(donorText)) return;
         const donorPeople = personOrder.filter((name) => donorText.includes(name));
+        // 周海江个人向…: a person gives in their own name when the clause says so or ends with them.
+        const personal = donorPeople.length > 0 && (/个人/.test(donorText) || donorPeople.some((name) => donorText.trimEnd().endsWith(name)) || /等(?:会员|人)?$/.test(donorText.trimEnd()));
         let organisers: string[] = [];
-        if (donorPeople.length === 0) {
+        if (!personal) {
           const earlier = clauses.slice(0, clauseIndex).join('，');
           // 发动会员捐款: the organisation that mobilised its members is the donor.
           const mobilised = donorText.trim() === '' || /^(?:发动|动员|组织)/.test(donorText);
           const actor = actorBefore(donorText, donorText.length, 60) ?? (mobilised ? (actorBefore(earlier, earlier.length, 200) ?? organisations.dominant()) : null);
-          if (actor === null) return;
-          organisers = [actor];
+          if (actor === null && donorPeople.length === 0) return;
+          if (actor !== null) organisers = [actor];
         }
         const donor = organisers[0] ?? donorPeople.join('、');
-        let name = `${donor}捐赠`;
-        if (initiatives.some((existing) => existing.name === name)) name = `${donor}捐赠${clauseAmounts[0]?.text ?? initiatives.length}`;
-        addInitiative({ name, kind: 'donation', organisers, people: donorPeople, amounts: clauseAmounts });
+        addInitiative({ name: `${donor}捐赠`, kind: 'donation', organisers, people: donorPeople, amounts: clauseAmounts });
       });
     }
   });
@@ -493,4 +516,47 @@ const closingQuote = (text: string, start: number): number => {
     }
   }
   return -1;
+};
+
+/**
+ * Pages in traditional characters are read through a one-to-one simplified mapping, and what is
+ * found is given back as printed wherever it appears in the page.
+ */
+export const extract = (page: ParsedPage): Extraction => {
+  const texts = [page.title ?? '', ...page.blocks.map((block) => block.text)];
+  if (!texts.some(hasTraditional)) return extractFrom(page);
+  const original = texts.join('\n');
+  const mapped = toSimplified(original);
+  const asPrinted = (text: string): string => {
+    const at = mapped.indexOf(text);
+    return at < 0 ? text : original.slice(at, at + text.length);
+  };
+  const orNull = (text: string | null): string | null => (text === null ? null : asPrinted(text));
+  const found = extractFrom({
+    ...page,
+    title: page.title === null ? null : toSimplified(page.title),
+    blocks: page.blocks.map((block) => ({ ...block, text: toSimplified(block.text) })),
+  });
+  return {
+    ...found,
+    persons: found.persons.map((person) => ({
+      name: asPrinted(person.name),
+      positions: person.positions.map((position) => ({ title: asPrinted(position.title), organisation: orNull(position.organisation) })),
+    })),
+    organisations: found.organisations.map((organisation) => ({
+      name: asPrinted(organisation.name),
+      kind: organisation.kind,
+      aliases: organisation.aliases.map(asPrinted),
+      parent: orNull(organisation.parent),
+    })),
+    initiatives: found.initiatives.map((initiative) => ({
+      ...initiative,
+      name: asPrinted(initiative.name),
+      organisers: initiative.organisers.map(asPrinted),
+      people: initiative.people.map(asPrinted),
+      amounts: initiative.amounts.map((amount) => ({ ...amount, text: asPrinted(amount.text) })),
+    })),
+    amounts: found.amounts.map((amount) => ({ ...amount, text: asPrinted(amount.text) })),
+    quotes: found.quotes.map((quote) => ({ speaker: orNull(quote.speaker), speakerTitle: orNull(quote.speakerTitle), text: asPrinted(quote.text) })),
+  };
 };

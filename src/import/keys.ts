@@ -1,13 +1,17 @@
 import crypto from 'crypto';
+import { toSimplified } from './extraction/traditional';
 
 /**
  * Natural keys: what makes two records "the same" across documents and across runs. They are stored
  * on each record (`importKey`) so a re-run finds what an earlier run wrote.
  */
 
-/** Full-width forms folded, spaces and dots dropped, Latin lower-cased: 叠云（北京）ＡＢＣ → 叠云(北京)abc. */
+/**
+ * Full-width forms folded, traditional characters simplified, spaces and dots dropped, Latin
+ * lower-cased: 疊雲（北京）ＡＢＣ → 叠云(北京)abc.
+ */
 export const normaliseName = (name: string): string =>
-  name
+  toSimplified(name)
     .normalize('NFKC')
     .replace(/[\s\u3000·•.]/g, '')
     .toLowerCase();

@@ -61,14 +61,22 @@ const leftBoundary = (text: string, end: number, maxLength = 30): number => {
 const rightExtension = (text: string, end: number): number => {
   if (text[end] !== '（' && text[end] !== '(') return end;
   const close = text.slice(end, end + 20).search(/[）)]/);
-  return close > 0 ? end + close + 1 : end;
+  if (close <= 0) return end;
+  // 县工商联（总商会）: a second name in brackets is an alias, not part of the name.
+  if (/^[（(](?:总商会|商会|协会|工商联)[）)]$/.test(text.slice(end, end + close + 1))) return end;
+  return end + close + 1;
 };
 
 export const isPlausibleName = (name: string, suffix: string): boolean => {
   if (WHOLE_NAMES.has(name)) return true;
+  if (/^[省市县区]委$/.test(name)) return true;
   const stem = name.slice(0, name.length - suffix.length);
   if (GENERIC_START.test(name) || FALSE_ENDINGS.test(name)) return false;
   if (suffix === '系' && !/(?:学|工程|科)$/.test(stem)) return false;
+  // 县委 or 市委 alone is the local party committee; the page's own place completes it.
+  if (/^[市省县区]$/.test(stem) && /^[省市县区]委$/.test(suffix)) return true;
+  // 市红十字会, 县工商联: the page's own place completes them (see expandCity).
+  if (/^[市县区]$/.test(stem) && !WEAK_SUFFIXES.has(suffix)) return true;
   if (/^[市省县区镇乡委]*$/.test(stem)) return false;
   if (WEAK_SUFFIXES.has(suffix) && [...stem].length < 2) return false;
   return [...stem].length >= 1;
@@ -102,23 +110,22 @@ export const findOrganisations = (original: string): OrganisationMention[] => {
     if (!isPlausibleName(name, suffix)) continue;
     mentions.push({ name, start, end, kind: KIND_BY_SUFFIX.get(suffix) ?? 'other' });
   }
-  // Keep the longest of mentions that share a start (大学 inside 大学附属医院), drop ones inside another.
-  const sorted = mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: OrganisationMention[] = [];
-  for (const mention of sorted) {
-    const container = kept.find((other) => other.start <= mention.start && other.end >= mention.end);
-    if (container !== undefined) {
-      const isParentOfParty = container.kind === 'party_organisation' && container.start === mention.start;
-      if (!isParentOfParty) continue;
+  // Of mentions that start together (大学 / 大学附属医院, 集团 / 集团有限公司) keep the longest; a party
+  // organisation (X公司党委) also keeps the longest non-party one, its parent. Drop mentions inside others.
+  const byStart = new Map<number, OrganisationMention[]>();
+  for (const mention of mentions) byStart.set(mention.start, [...(byStart.get(mention.start) ?? []), mention]);
+  const candidates: OrganisationMention[] = [];
+  for (const group of byStart.values()) {
+    const sorted = [...group].sort((a, b) => b.end - a.end);
+    candidates.push(sorted[0]);
+    if (sorted[0].kind === 'party_organisation') {
+      const parent = sorted.find((mention) => mention.kind !== 'party_organisation');
+      if (parent !== undefined) candidates.push(parent);
     }
-    const extendsPrevious = kept.findIndex((other) => other.start === mention.start && other.end < mention.end);
-    if (extendsPrevious >= 0) {
-      const previous = kept[extendsPrevious];
-      if (mention.kind !== 'party_organisation') kept.splice(extendsPrevious, 1);
-      else if (previous.kind === 'party_organisation') kept.splice(extendsPrevious, 1);
-    }
-    kept.push(mention);
   }
+  const kept = candidates.filter(
+    (mention) => !candidates.some((other) => other !== mention && other.start < mention.start && other.end >= mention.end)
+  );
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 };
 

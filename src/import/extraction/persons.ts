@@ -47,6 +47,13 @@ export const nameAt = (text: string, start: number): string | null => {
     if (length === 3 && VERB_LIKE_LAST.has(text[start + 2]) && fits(2)) return text.slice(start, start + 2);
     return text.slice(start, start + length);
   }
+  // Right after a title, a three-character name is by far the most common, even when the verb
+  // that follows is not one we know (孙建国致开班辞).
+  const three = text.slice(start, start + 3);
+  const plausible = !VERB_LIKE_LAST.has(three[0]) && !/[市省县区镇乡村]/.test(three);
+  if ([...three].length === 3 && plausible && HAN.test(three) && startsWithSurname(three) && !NOT_NAMES.has(three) && !containsTitle(three) && HAN.test(text[start + 3] ?? '')) {
+    return three;
+  }
   return null;
 };
 
