@@ -9,7 +9,7 @@ import {
   TRAILING_TITLES,
 } from './extraction/lexicon';
 import { findOrganisations, kindOfName, maskBookTitles, parentOfParty, suffixOf } from './extraction/organisations';
-import { findTitles, isFollower, nameAt, splitCompoundTitle, splitSegment } from './extraction/persons';
+import { findTitles, isFollower, nameAt, splitCompoundTitle, splitSegment, TITLE } from './extraction/persons';
 import { hasTraditional, toSimplified } from './extraction/traditional';
 import type {
   ExtractedInitiative,
@@ -142,6 +142,8 @@ class Persons {
 
 const CHAIN_SEPARATOR = /[、，,]/;
 
+const TITLE_COLON_LIST = new RegExp(`(${TITLE.source})[：:]\\s*((?:\\p{Script=Han}{2,4}(?:[、，,]\\s*|\\s+|$))+)`, 'gu');
+
 const BOOK_TITLE = /《([^》]{2,60})》(倡议书|倡议|通知|意见)?/g;
 const QUOTED_NAME = /[“"]([^“”"]{5,40})[”"]/g;
 /** “助企纾困”专项培训班: a quoted name that an event word completes. */
@@ -220,6 +222,22 @@ const extractFrom = (page: ParsedPage): Extraction => {
     return null;
   };
 
+  /** The organisation acting in a sentence before `before`: the nearest full name or short form. */
+  const actorBefore = (sentence: string, before: number, maxDistance = 40): string | null => {
+    const window = maskBookTitles(sentence.slice(0, before)).slice(Math.max(0, before - maxDistance));
+    const full = findOrganisations(window)
+      .map((mention) => ({ name: organisations.canonical(mention.name), end: mention.end }))
+      .filter((mention) => organisations.byName.has(mention.name));
+    const lastFull = full[full.length - 1];
+    const shortForms = [...window.matchAll(/(总商会|商会|协会|工商联)/g)];
+    const lastShort = shortForms[shortForms.length - 1];
+    const shortEnd = lastShort === undefined ? -1 : (lastShort.index ?? 0) + lastShort[0].length;
+    if (lastShort !== undefined && (lastFull === undefined || shortEnd > lastFull.end)) {
+      const resolved = organisations.resolveShortForm(lastShort[1], null).name;
+      if (resolved !== null) return resolved;
+    }
+    return lastFull?.name ?? null;
+  };
   // 2. Persons from appositive chains: [org][title]、[org][title]name.
   const personOrder: string[] = [];
   const chainBefore = new Map<string, string>();
@@ -246,7 +264,10 @@ const extractFrom = (page: ParsedPage): Extraction => {
           cursor = previousStart;
         }
         const chainText = sentence.slice(cursor, title.end).replace(/^[，,、：:]/, '');
-        let inherited: string | null = null;
+        // 某公司总经理张三、副总经理李四: a title right after a listed person is at that person's organisation.
+        const listedBefore = cursor > 0 && sentence[cursor - 1] === '、' ? [...persons.byName.keys()].find((known) => sentence.slice(0, cursor - 1).endsWith(known)) : undefined;
+        const listedOrganisation = listedBefore === undefined ? null : (persons.byName.get(listedBefore)?.positions.filter((p) => p.organisation !== null).pop()?.organisation ?? null);
+        let inherited: string | null = segments[0].organisationText.trim() === '' ? listedOrganisation : null;
         const positions: Array<{ title: string; organisation: string | null }> = [];
         for (const segment of segments) {
           const own = resolveOrganisationText(segment.organisationText, sentence);
@@ -293,6 +314,21 @@ const extractFrom = (page: ParsedPage): Extraction => {
       }
     }
   });
+
+  // Election results printed as lists: 常务副会长：王立新、郑美玲.
+  for (const text of texts) {
+    for (const sentence of sentences(text)) {
+      for (const match of sentence.matchAll(TITLE_COLON_LIST)) {
+        const names = match[2].split(/[、，,\s]+/).filter((name) => name !== '');
+        if (names.length === 0 || !names.every((name) => nameAt(`${name}、`, 0) === name)) continue;
+        const organisation = actorBefore(sentence, match.index ?? 0, 60) ?? organisations.dominant();
+        for (const name of names) {
+          for (const part of splitCompoundTitle(match[1])) persons.addPosition(name, part, organisation);
+          if (!personOrder.includes(name)) personOrder.push(name);
+        }
+      }
+    }
+  }
 
   // 4. Known names followed by a title: 任兴磊副会长在总结讲话中指出.
   const knownNames = [...persons.byName.keys()];
@@ -374,22 +410,6 @@ const extractFrom = (page: ParsedPage): Extraction => {
     for (const person of initiative.people) if (!existing.people.includes(person)) existing.people.push(person);
     for (const amount of initiative.amounts) if (!existing.amounts.some((known) => known.text === amount.text)) existing.amounts.push(amount);
   };
-  /** The organisation acting in a sentence before `before`: the nearest full name or short form. */
-  const actorBefore = (sentence: string, before: number, maxDistance = 40): string | null => {
-    const window = maskBookTitles(sentence.slice(0, before)).slice(Math.max(0, before - maxDistance));
-    const full = findOrganisations(window)
-      .map((mention) => ({ name: organisations.canonical(mention.name), end: mention.end }))
-      .filter((mention) => organisations.byName.has(mention.name));
-    const lastFull = full[full.length - 1];
-    const shortForms = [...window.matchAll(/(总商会|商会|协会|工商联)/g)];
-    const lastShort = shortForms[shortForms.length - 1];
-    const shortEnd = lastShort === undefined ? -1 : (lastShort.index ?? 0) + lastShort[0].length;
-    if (lastShort !== undefined && (lastFull === undefined || shortEnd > lastFull.end)) {
-      const resolved = organisations.resolveShortForm(lastShort[1], null).name;
-      if (resolved !== null) return resolved;
-    }
-    return lastFull?.name ?? null;
-  };
   const organisersIn = (sentence: string, before: number): string[] => {
     const window = maskBookTitles(sentence.slice(0, before)).slice(-60);
     if (/(?:主办|承办|协办|联合|共同|携手)/.test(window)) {
@@ -434,13 +454,25 @@ const extractFrom = (page: ParsedPage): Extraction => {
           const suffix = match[1];
           if (!['大会', '论坛', '峰会', '博览会', '交流会', '座谈会', '年会', '推介会', '洽谈会', '发布会', '研讨会', '培训班', '表彰会', '对接会'].includes(suffix)) continue;
           const end = (match.index ?? 0) + suffix.length;
+          // 会员大会暨换届选举大会 is one event; the name goes on after 暨.
+          if (sentence[end] === '暨') continue;
           const stem = sentence.slice(0, match.index ?? 0);
           const start = stem.search(/[\p{Script=Han}A-Za-z0-9]*$/u);
           let name = sentence.slice(start, end);
           name = name.replace(/^.*(?:召开的|举办的|举行的|召开|举办|举行|即将|参加|出席|筹备|在|的|了|由)/, '');
           if ([...name].length < 8 || /^(?:此次|本次|这次|该|会上|上述)/.test(name) || /[“”《》]/.test(name)) continue;
-          if (initiatives.some((existing) => existing.name.includes(name) || name.includes(existing.name))) continue;
           const organisers = findOrganisations(name).filter((mention) => name.startsWith(mention.name)).map((mention) => organisations.canonical(mention.name));
+          if (organisers.length === 0) {
+            const actor = actorBefore(sentence, start, 40);
+            if (actor !== null) organisers.push(actor);
+          }
+          // The same event is often named shorter in the title and fuller in the body: keep the fullest.
+          const shorter = initiatives.findIndex((existing) => existing.kind === 'event' && name.includes(existing.name));
+          if (shorter >= 0) {
+            initiatives[shorter] = { ...initiatives[shorter], name, organisers: [...new Set([...organisers, ...initiatives[shorter].organisers])] };
+            continue;
+          }
+          if (initiatives.some((existing) => existing.name.includes(name))) continue;
           addInitiative({ name, kind: 'event', organisers, people: [], amounts: [] });
         }
       }

@@ -83,6 +83,15 @@ const round = (value: number): number => Math.round(value * 100) / 100;
 
 export type FoundMoney = Money & { index: number; end: number };
 
+/**
+ * 捐赠100万: after a word about money, 万 or 亿 without a currency still means yuan. A measure
+ * word after it (100万只口罩) makes it a count.
+ */
+const IMPLIED_YUAN = new RegExp(
+  String.raw`(?<=(?:捐款|捐赠|捐助|捐资|资助|善款|资金|投资|投入|筹集|募集|款项|金额|总额|奖金|基金)(?:了|共|约|近|超|逾|达|总计|合计|累计)?)(约|近|超|逾)?(${NUMBER})(多|余)?(万|亿)(多|余)?(?![元美港欧日英澳加韩卢\p{Script=Han}]*?[元镑币])(?![只件个套箱台份人名家场次张册本条辆吨斤平方米亩户元美港欧日英澳加韩])`,
+  'gu'
+);
+
 /** Every money amount in the text, in order, with where it was found. */
 export const findAmounts = (text: string): FoundMoney[] => {
   const found: FoundMoney[] = [];
@@ -116,5 +125,20 @@ export const findAmounts = (text: string): FoundMoney[] => {
       end: (match.index ?? 0) + whole.length,
     });
   }
-  return found;
+  for (const match of text.matchAll(IMPLIED_YUAN)) {
+    const start = match.index ?? 0;
+    if (found.some((money) => money.index <= start && money.end > start)) continue;
+    const [whole, before, numberText, approxBefore, multiplier, approxAfter] = match;
+    const base = parseNumber(numberText);
+    if (base === null || base === 0) continue;
+    found.push({
+      text: whole,
+      value: round(base * MULTIPLIER_VALUE[multiplier]),
+      currency: 'CNY',
+      approximate: before !== undefined || approxBefore !== undefined || approxAfter !== undefined,
+      index: start,
+      end: start + whole.length,
+    });
+  }
+  return found.sort((a, b) => a.index - b.index);
 };
