@@ -259,6 +259,19 @@ describe('pages in other styles', () => {
     expect(found.quotes.map((q) => q.speaker)).toEqual(['欧阳明华']);
   });
 
+  test('an election page: results printed as lists, colleagues listed after a company title, an amount without 元', () => {
+    const found = extractFile('tests/fixtures/styles/election.txt');
+    const chamber = '江南省浙江商会';
+    for (const name of ['王立新', '郑美玲', '胡海涛']) expect(positionsOf(found, name)).toEqual([['常务副会长', chamber]]);
+    expect(positionsOf(found, '蒋文')).toEqual([['秘书长', chamber]]);
+    expect(positionsOf(found, '刘洋')).toEqual([['副主任', '江南省经济合作办公室']]);
+    expect(positionsOf(found, '钱程')).toEqual([['副总经理', '江南瑞丰控股集团有限公司']]);
+    expect(found.amounts.map((a) => [a.text, a.value])).toEqual([['100万', 1000000]]);
+    expect(found.initiatives.filter((i) => i.kind === 'event').map((i) => [i.name, i.organisers])).toEqual([
+      ['江南省浙江商会第三届会员大会暨换届选举大会', [chamber]],
+    ]);
+  });
+
   test('a page in traditional characters', () => {
     const found = extractFile('tests/fixtures/styles/traditional.html');
     expect(found.persons.map((p) => p.name)).toEqual(['陳志豪', '黃玉蘭']);
