@@ -265,7 +265,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
         }
         const chainText = sentence.slice(cursor, title.end).replace(/^[，,、：:]/, '');
         // 某公司总经理张三、副总经理李四: a title right after a listed person is at that person's organisation.
-        const listedBefore = cursor > 0 && sentence[cursor - 1] === '、' ? [...persons.byName.keys()].find((known) => sentence.slice(0, cursor - 1).endsWith(known)) : undefined;
+        const listedBefore = cursor > 0 && /[、，,]/.test(sentence[cursor - 1]) ? [...persons.byName.keys()].find((known) => sentence.slice(0, cursor - 1).endsWith(known)) : undefined;
         const listedOrganisation = listedBefore === undefined ? null : (persons.byName.get(listedBefore)?.positions.filter((p) => p.organisation !== null).pop()?.organisation ?? null);
         let inherited: string | null = segments[0].organisationText.trim() === '' ? listedOrganisation : null;
         const positions: Array<{ title: string; organisation: string | null }> = [];
@@ -314,6 +314,30 @@ const extractFrom = (page: ParsedPage): Extraction => {
       }
     }
   });
+
+  // 张三（某某公司董事长）: a name with its titles in brackets.
+  for (const text of texts) {
+    for (const sentence of sentences(text)) {
+      for (const match of sentence.matchAll(/[（(]([^（）()]{2,60})[）)]/gu)) {
+        const at = match.index ?? 0;
+        // The name is the two to four characters before the bracket; a leading 和/与/请 is not part of it.
+        const name = [3, 2, 4]
+          .map((length) => sentence.slice(Math.max(0, at - length), at))
+          .find((candidate) => nameAt(`${candidate}（`, 0) === candidate && !/^[和与及同跟向为对请了有]/.test(candidate));
+        if (name === undefined) continue;
+        const segments = match[1].split(/[、，,]/).map(splitSegment);
+        if (segments.length === 0 || segments.some((segment) => segment === null)) continue;
+        let inherited: string | null = null;
+        for (const segment of segments) {
+          if (segment === null) continue;
+          const organisation: string | null = resolveOrganisationText(segment.organisationText, sentence) ?? inherited;
+          inherited = organisation;
+          for (const part of splitCompoundTitle(segment.title)) persons.addPosition(name, part, organisation);
+        }
+        if (!personOrder.includes(name)) personOrder.push(name);
+      }
+    }
+  }
 
   // Election results printed as lists: 常务副会长：王立新、郑美玲.
   for (const text of texts) {

@@ -117,6 +117,21 @@ describe('persons and their positions', () => {
     expect(positionsOf(found, '任建国')).toEqual([['驻会副会长', '云州市商会']]);
   });
 
+  test('people listed after a comma keep the organisation of the person before them', () => {
+    const found = extract(page('出席会议的有：云州市工商联党组书记、主席王建国，副主席李晓红，秘书长陈刚。'));
+    expect(positionsOf(found, '李晓红')).toEqual([['副主席', '云州市工商联']]);
+    expect(positionsOf(found, '陈刚')).toEqual([['秘书长', '云州市工商联']]);
+  });
+
+  test('titles in brackets after a name are that person’s positions', () => {
+    const found = extract(page('会议邀请了林小燕（云州远航科技有限公司董事长）和周强（云州市商会副会长、秘书长）作交流发言。'));
+    expect(positionsOf(found, '林小燕')).toEqual([['董事长', '云州远航科技有限公司']]);
+    expect(positionsOf(found, '周强')).toEqual([
+      ['副会长', '云州市商会'],
+      ['秘书长', '云州市商会'],
+    ]);
+  });
+
   test('words that start with a surname character are not names', () => {
     const found = extract(page('协会会长向全体会员发出倡议。'));
     expect(found.persons).toEqual([]);
