@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { configureContentManager } from './bootstrap/content-manager';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { articleSlugMiddleware } from './documents/article-slug';
@@ -15,5 +17,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await configureContentManager(strapi);
+    await ensureFirstAdmin(strapi);
   },
 };
