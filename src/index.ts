@@ -19,5 +19,17 @@ export default {
     await ensurePublicPermissions(strapi);
     await configureContentManager(strapi);
     await ensureFirstAdmin(strapi);
+    // The admin panel's Import page calls these with the editor's admin session.
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/newsroom-import',
+      routes: ['analyse', 'run'].map((action) => ({
+        method: 'POST' as const,
+        path: `/${action}`,
+        info: { apiName: 'newsroom-import', type: 'admin' as const },
+        handler: `api::newsroom-import.newsroom-import.${action}`,
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      })),
+    });
   },
 };

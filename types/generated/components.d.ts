@@ -94,7 +94,7 @@ export interface PeoplePosition extends Struct.ComponentSchema {
 export interface SharedMoneyAmount extends Struct.ComponentSchema {
   collectionName: 'components_shared_money_amounts';
   info: {
-    description: '\u91D1\u989D\uFF1A\u6570\u503C\u3001\u5E01\u79CD\u3001\u662F\u5426\u7EA6\u6570\uFF0C\u4EE5\u53CA\u539F\u6587\u5199\u6CD5';
+    description: '\u91D1\u989D\uFF1A\u6570\u503C\uFF08\u5143\uFF0C\u4E0D\u662F\u4E07\u5143\uFF09\u3001\u5E01\u79CD\u3001\u662F\u5426\u7EA6\u6570\uFF0C\u4EE5\u53CA\u539F\u6587\u5199\u6CD5';
     displayName: 'Money amount';
     icon: 'coins';
   };
@@ -109,7 +109,7 @@ export interface SharedMoneyAmount extends Struct.ComponentSchema {
       }> &
       Schema.Attribute.DefaultTo<'CNY'>;
     text: Schema.Attribute.String;
-    value: Schema.Attribute.Decimal & Schema.Attribute.Required;
+    value: Schema.Attribute.Float & Schema.Attribute.Required;
   };
 }
 

@@ -1,0 +1,162 @@
+import { useState, type ChangeEvent, type DragEvent } from 'react';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+
+type Money = { text: string; value: number; currency: string; approximate: boolean };
+type DocumentReport = {
+  file: string;
+  status: 'ok' | 'failed';
+  error?: string;
+  warnings: string[];
+  article: { title: string; date: string | null; source: string | null; url: string | null } | null;
+  persons: Array<{ name: string; positions: Array<{ title: string; organisation: string | null }> }>;
+  organisations: Array<{ name: string; kind: string }>;
+  amounts: Money[];
+  actions: { created: number; updated: number; unchanged: number };
+  needsReview: string[];
+};
+type Counts = { created: number; updated: number; unchanged: number; failed: number };
+type ImportReport = { documents: DocumentReport[]; summary: { dryRun: boolean; documents: number; ok: number; failed: number; records: Record<string, Counts> } };
+
+const TYPE_LABELS: Record<string, string> = { articles: '文章 Articles', organisations: '机构 Organisations', persons: '人物 Persons', initiatives: '活动/项目 Initiatives' };
+
+const Summary = ({ report }: { report: ImportReport }) => (
+  <Table colCount={5} rowCount={5}>
+    <Thead>
+      <Tr>
+        <Th><Typography variant="sigma">{report.summary.dryRun ? '计划 Plan' : '结果 Result'}</Typography></Th>
+        <Th><Typography variant="sigma">新建 created</Typography></Th>
+        <Th><Typography variant="sigma">更新 updated</Typography></Th>
+        <Th><Typography variant="sigma">不变 unchanged</Typography></Th>
+        <Th><Typography variant="sigma">失败 failed</Typography></Th>
+      </Tr>
+    </Thead>
+    <Tbody>
+      {Object.entries(report.summary.records).map(([type, counts]) => (
+        <Tr key={type}>
+          <Td><Typography>{TYPE_LABELS[type] ?? type}</Typography></Td>
+          <Td><Typography>{counts.created}</Typography></Td>
+          <Td><Typography>{counts.updated}</Typography></Td>
+          <Td><Typography>{counts.unchanged}</Typography></Td>
+          <Td><Typography>{counts.failed}</Typography></Td>
+        </Tr>
+      ))}
+    </Tbody>
+  </Table>
+);
+
+const DocumentRow = ({ doc }: { doc: DocumentReport }) => (
+  <Box padding={4} background="neutral0" hasRadius shadow="tableShadow" marginTop={3}>
+    <Flex direction="column" alignItems="stretch" gap={1}>
+      <Typography variant="delta" textColor={doc.status === 'ok' ? 'neutral800' : 'danger600'}>
+        {doc.status === 'ok' ? '✓' : '✗'} {doc.article?.title ?? doc.file}
+      </Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {doc.file} · {doc.article?.date ?? '无日期 no date'} · {doc.article?.source ?? '无来源 no source'} · 新建 {doc.actions.created} / 更新 {doc.actions.updated} / 不变 {doc.actions.unchanged}
+      </Typography>
+      {doc.error !== undefined && <Typography textColor="danger600">{doc.error}</Typography>}
+      {doc.persons.length > 0 && (
+        <Typography>
+          人物：{doc.persons.map((person) => `${person.name}（${person.positions.map((p) => `${p.organisation ?? ''}${p.title}`).join('、')}）`).join('；')}
+        </Typography>
+      )}
+      {doc.amounts.length > 0 && <Typography>金额：{doc.amounts.map((amount) => `${amount.text} = ${amount.value.toLocaleString()} ${amount.currency}`).join('；')}</Typography>}
+      {[...doc.warnings, ...doc.needsReview].map((warning) => (
+        <Typography key={warning} textColor="warning600">⚠ {warning}</Typography>
+      ))}
+    </Flex>
+  </Box>
+);
+
+/** Editors drop old pages here, read the plan, then confirm the import. */
+const ImportPage = () => {
+  const { post } = useFetchClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = (chosen: FileList | null) => {
+    setFiles(chosen === null ? [] : Array.from(chosen));
+    setReport(null);
+    setError(null);
+  };
+
+  const send = async (action: 'analyse' | 'run') => {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await post<ImportReport>(`/newsroom-import/${action}`, form);
+      setReport(response.data);
+      if (action === 'run') setFiles([]);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>导入网页 Import pages</Page.Title>
+      <Layouts.Header title="导入网页 Import pages" subtitle="拖入旧网站的 .txt 或 .html 网页（UTF-8 或 GBK），先查看导入计划，确认后以草稿导入。Drop .txt or .html pages, review the plan, then import them as drafts." />
+      <Layouts.Content>
+        <Box
+          padding={8}
+          background="neutral0"
+          hasRadius
+          borderStyle="dashed"
+          borderWidth="1px"
+          borderColor="neutral300"
+          onDragOver={(event: DragEvent<HTMLDivElement>) => event.preventDefault()}
+          onDrop={(event: DragEvent<HTMLDivElement>) => {
+            event.preventDefault();
+            choose(event.dataTransfer.files);
+          }}
+        >
+          <Flex direction="column" gap={3}>
+            <Typography variant="beta">把网页文件拖到这里 · Drop pages here</Typography>
+            <input
+              aria-label="pages"
+              type="file"
+              multiple
+              accept=".txt,.html,.htm,text/plain,text/html"
+              onChange={(event: ChangeEvent<HTMLInputElement>) => choose(event.target.files)}
+            />
+            <Typography variant="pi">{files.length > 0 ? `已选择 ${files.length} 个文件 · ${files.length} file(s) chosen` : '尚未选择文件 · No file chosen'}</Typography>
+            <Flex gap={2}>
+              <Button disabled={files.length === 0 || busy} loading={busy} onClick={() => send('analyse')}>
+                查看导入计划 · Show the plan
+              </Button>
+              <Button variant="success" disabled={files.length === 0 || busy || report === null || !report.summary.dryRun} onClick={() => send('run')}>
+                确认导入 · Import
+              </Button>
+            </Flex>
+          </Flex>
+        </Box>
+        {error !== null && (
+          <Box marginTop={4}>
+            <Typography textColor="danger600">{error}</Typography>
+          </Box>
+        )}
+        {report !== null && (
+          <Box marginTop={6}>
+            <Typography variant="beta">
+              {report.summary.dryRun ? '导入计划（尚未写入）· Plan (nothing written yet)' : '导入完成 · Imported'}：{report.summary.ok} / {report.summary.documents}
+            </Typography>
+            <Box marginTop={3}>
+              <Summary report={report} />
+            </Box>
+            {report.documents.map((doc) => (
+              <DocumentRow key={doc.file} doc={doc} />
+            ))}
+          </Box>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default ImportPage;

@@ -1,0 +1,38 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { runImport } from '../../../import/run';
+import type { ImportReport } from '../../../import/report';
+
+export type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
+
+export type UploadOptions = { dryRun: boolean; publish: boolean; locale: string };
+
+/** A file name that is safe inside a temporary directory and still tells the editor which page it was. */
+const safeName = (name: string, index: number): string => {
+  const base = path.basename(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120);
+  return `${String(index + 1).padStart(4, '0')}-${base === '' ? 'page.txt' : base}`;
+};
+
+/**
+ * Imports pages uploaded from the admin panel with the very pipeline the CLI runs: the uploads are
+ * laid out as files in a temporary directory and handed to `runImport`.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async importUploads(files: UploadedFile[], options: UploadOptions): Promise<ImportReport> {
+    const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'newsroom-upload-'));
+    try {
+      const originalNames = new Map<string, string>();
+      for (const [index, file] of files.entries()) {
+        const target = path.join(directory, safeName(file.originalFilename ?? 'page.txt', index));
+        await fs.promises.copyFile(file.filepath, target);
+        originalNames.set(target, file.originalFilename ?? path.basename(target));
+      }
+      const report = await runImport({ paths: [directory], dryRun: options.dryRun, publish: options.publish, locale: options.locale, strapi: options.dryRun ? null : strapi });
+      return { ...report, documents: report.documents.map((doc) => ({ ...doc, file: originalNames.get(doc.file) ?? path.basename(doc.file) })) };
+    } finally {
+      await fs.promises.rm(directory, { recursive: true, force: true });
+    }
+  },
+});
