@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { previewUrl } from '../src/preview/route';
 import { readSecret } from '../src/utils/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
@@ -21,5 +22,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     promoteEE: false,
   },
   autoOpen: false,
+  preview: {
+    enabled: env.bool('PREVIEW_ENABLED', true),
+    config: {
+      allowedOrigins: env.array('PREVIEW_ALLOWED_ORIGINS', ["'self'"]),
+      handler: (uid: string, params: { documentId: string; locale?: string; status?: string }) => previewUrl(strapi, uid, params),
+    },
+  },
   watchIgnoreFiles: ['**/.tmp/**', '**/tests/**', '**/bench/**'],
 });

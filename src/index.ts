@@ -5,6 +5,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { articleSlugMiddleware } from './documents/article-slug';
 import { relationSyncMiddleware } from './documents/relation-sync';
+import { registerPreviewRoute } from './preview/route';
 import { configureGraphQL } from './extensions/graphql';
 
 export default {
@@ -19,6 +20,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await configureContentManager(strapi);
     await ensureFirstAdmin(strapi);
+    registerPreviewRoute(strapi);
     // The admin panel's Import page calls these with the editor's admin session.
     strapi.server.routes({
       type: 'admin',

@@ -1,0 +1,64 @@
+import { startStrapi, useTestEnvironment, type TestApp } from '../helpers/strapi';
+import { ARTICLE, seedNewsroom, type Seeded } from '../helpers/seed';
+import { rest } from '../helpers/http';
+
+const EMAIL = 'preview@example.org';
+const PASSWORD = 'Newsroom-Preview-2026';
+
+let app: TestApp;
+let seeded: Seeded;
+let adminToken: string;
+
+const previewUrlFor = async (documentId: string, status: 'draft' | 'published') => {
+  const response = await rest(app.strapi)
+    .get(`/content-manager/preview/url/${ARTICLE}`)
+    .query({ documentId, locale: 'zh-Hans', status })
+    .set('Authorization', `Bearer ${adminToken}`)
+    .expect(200);
+  return String(response.body.data.url);
+};
+
+beforeAll(async () => {
+  useTestEnvironment();
+  Object.assign(process.env, { ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
+  app = await startStrapi();
+  seeded = await seedNewsroom(app.strapi);
+  const login = await rest(app.strapi).post('/admin/login').send({ email: EMAIL, password: PASSWORD }).expect(200);
+  adminToken = login.body.data.token ?? login.body.data.accessToken;
+});
+
+afterAll(async () => {
+  delete process.env.ADMIN_EMAIL;
+  delete process.env.ADMIN_PASSWORD;
+  await app?.stop();
+});
+
+describe('previewing an article', () => {
+  test('an editor gets a signed link that renders a draft, with its body blocks and people', async () => {
+    const url = await previewUrlFor(seeded.draftArticle, 'draft');
+    expect(url).toMatch(/^\/preview\/news-articles\/.+token=/);
+    const page = await rest(app.strapi).get(url).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('尚未审核的草稿新闻');
+    expect(page.text).toContain('草稿预览');
+    expect(page.text).toContain('林若溪');
+  });
+
+  test('a published article previews with its subheadings and captions', async () => {
+    const page = await rest(app.strapi).get(await previewUrlFor(seeded.article, 'published')).expect(200);
+    expect(page.text).toContain('<h2>捐赠仪式</h2>');
+    expect(page.text).toContain('<figcaption>捐赠仪式现场</figcaption>');
+  });
+
+  test('without a valid token the preview is refused', async () => {
+    await rest(app.strapi).get(`/preview/news-articles/${seeded.draftArticle}`).query({ locale: 'zh-Hans', status: 'draft' }).expect(401);
+    const url = await previewUrlFor(seeded.draftArticle, 'draft');
+    const tampered = url.replace(seeded.draftArticle, seeded.article);
+    await rest(app.strapi).get(tampered).expect(401);
+  });
+
+  test('anonymous callers cannot ask for a preview link', async () => {
+    const response = await rest(app.strapi).get(`/content-manager/preview/url/${ARTICLE}`).query({ documentId: seeded.draftArticle, locale: 'zh-Hans', status: 'draft' });
+    expect(response.status).toBe(401);
+  });
+});
