@@ -16,6 +16,6 @@ module.exports = {
   projects: [
     tier('unit'),
     tier('api', { globalSetup: '<rootDir>/tests/api/global-setup.js' }),
-    tier('e2e'),
+    tier('e2e', { globalSetup: '<rootDir>/tests/e2e/global-setup.js' }),
   ],
 };

@@ -1,0 +1,169 @@
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browser';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SAMPLE = path.join(ROOT, 'data', 'documents', '002_ce4251d4c8a5f3e5.txt');
+const CM = '/admin/content-manager/collection-types';
+
+let server: Awaited<ReturnType<typeof startServer>> | null = null;
+let baseUrl: string;
+let browser: Browser;
+let page: Page;
+let articleId: string;
+
+const graphql = async (query: string): Promise<Record<string, any>> => {
+  const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await response.json()) as Record<string, any>;
+};
+
+const dismissGuidedTour = async () => {
+  const skip = page.getByRole('button', { name: /^Skip$/ });
+  if ((await skip.count()) > 0 && (await skip.first().isVisible())) await skip.first().click();
+};
+
+const openCreate = async (uid: string) => {
+  await page.goto(`${baseUrl}${CM}/${uid}/create`);
+  await page.getByRole('heading', { name: 'Create an entry' }).waitFor();
+  await dismissGuidedTour();
+};
+
+const pickRelation = async (label: string, text: string) => {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  await box.fill(text);
+  await page.getByRole('option', { name: new RegExp(text) }).first().click();
+};
+
+const saveAndPublish = async (publish: boolean) => {
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(/Saved document|Saved/).first().waitFor();
+  if (publish) {
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published document|Published/).first().waitFor();
+  }
+};
+
+beforeAll(async () => {
+  if (process.env.E2E_URL === undefined) {
+    server = await startServer();
+    baseUrl = server.url;
+  } else {
+    baseUrl = process.env.E2E_URL;
+  }
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  page = await context.newPage();
+  page.setDefaultTimeout(30000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('an editor in the admin panel', () => {
+  test('logs in', async () => {
+    await page.goto(`${baseUrl}/admin/auth/login`);
+    await page.getByLabel(/email/i).fill(ADMIN.email);
+    await page.getByLabel(/password/i).fill(ADMIN.password);
+    await page.getByRole('button', { name: /log ?in/i }).click();
+    await page.waitForURL(/\/admin\/?$/);
+    await screenshot(page, '01-home');
+  });
+
+  test('creates an organisation, a person with a position in it, and an initiative it organises', async () => {
+    await openCreate('api::organisation.organisation');
+    await page.getByRole('textbox', { name: '全称 (name)' }).fill('海川市青年企业家商会');
+    await saveAndPublish(true);
+
+    await openCreate('api::person.person');
+    await page.getByRole('textbox', { name: '姓名 (name)' }).fill('林若溪');
+    await page.getByRole('button', { name: /No entry yet/ }).click();
+    await page.getByRole('textbox', { name: /^title/ }).fill('常务副会长');
+    await pickRelation('organisation', '海川市青年企业家商会');
+    await saveAndPublish(true);
+    await screenshot(page, '02-person');
+
+    await openCreate('api::initiative.initiative');
+    await page.getByRole('textbox', { name: '名称 (name)' }).fill('青商助学行动');
+    await pickRelation('主办机构 (organisers)', '海川市青年企业家商会');
+    await saveAndPublish(true);
+
+    const organisation = await graphql('{ organisations { name people { name } organisedInitiatives { name } } }');
+    expect(organisation.data.organisations).toEqual([{ name: '海川市青年企业家商会', people: [{ name: '林若溪' }], organisedInitiatives: [{ name: '青商助学行动' }] }]);
+  });
+
+  test('writes an article that links all three; as a draft anonymous GraphQL does not see it, once published it does, with its links', async () => {
+    await openCreate('api::news-article.news-article');
+    await page.getByRole('textbox', { name: '标题 (title)' }).fill('海川青商会启动助学行动');
+    await pickRelation('提及的机构 (organisations)', '海川市青年企业家商会');
+    await pickRelation('提及的人物 (persons)', '林若溪');
+    await pickRelation('提及的活动/项目 (initiatives)', '青商助学行动');
+    await saveAndPublish(false);
+    await screenshot(page, '03-article-draft');
+    articleId = decodeURIComponent(page.url()).split('api::news-article.news-article/')[1].split(/[?/]/)[0];
+    expect((await graphql('{ newsArticles { title } }')).data.newsArticles).toEqual([]);
+    expect((await graphql('{ newsArticles(status: DRAFT) { title } }')).data.newsArticles).toEqual([]);
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published document|Published/).first().waitFor();
+    const published = await graphql('{ newsArticles { title slug mentionedOrganisations { name } mentionedPersons { name positions { title } } mentionedInitiatives { name } } }');
+    expect(published.data.newsArticles).toEqual([
+      {
+        title: '海川青商会启动助学行动',
+        slug: 'hai-chuan-qing-shang-hui-qi-dong-zhu-xue-xing-dong',
+        mentionedOrganisations: [{ name: '海川市青年企业家商会' }],
+        mentionedPersons: [{ name: '林若溪', positions: [{ title: '常务副会长' }] }],
+        mentionedInitiatives: [{ name: '青商助学行动' }],
+      },
+    ]);
+  });
+
+  test('adds the English version, which keeps the links', async () => {
+    await page.goto(`${baseUrl}${CM}/api::news-article.news-article/${articleId}?plugins[i18n][locale]=en`);
+    await page.getByRole('textbox', { name: '标题 (title)' }).fill('Haichuan young entrepreneurs launch a school-aid drive');
+    await saveAndPublish(true);
+    await screenshot(page, '04-article-en');
+    const english = await graphql('{ newsArticles(locale: "en") { title mentionedOrganisations { name } mentionedPersons { name } mentionedInitiatives { name } } }');
+    expect(english.data.newsArticles).toEqual([
+      {
+        title: 'Haichuan young entrepreneurs launch a school-aid drive',
+        mentionedOrganisations: [{ name: '海川市青年企业家商会' }],
+        mentionedPersons: [{ name: '林若溪' }],
+        mentionedInitiatives: [{ name: '青商助学行动' }],
+      },
+    ]);
+  });
+
+  test('imports a page through the Import page and finds it in the article list', async () => {
+    await page.goto(`${baseUrl}/admin/newsroom-import`);
+    await page.locator('input[type=file]').setInputFiles([SAMPLE]);
+    await page.getByRole('button', { name: /Show the plan/ }).click();
+    await page.getByText(/Plan \(nothing written yet\)/).waitFor();
+    await screenshot(page, '05-import-plan');
+    await page.getByRole('button', { name: /· Import$/ }).click();
+    await page.getByText(/导入完成/).waitFor({ timeout: 120000 });
+    await page.goto(`${baseUrl}${CM}/api::news-article.news-article?plugins[i18n][locale]=zh-Hans`);
+    await dismissGuidedTour();
+    await page.getByText('无锡市总商会党委提出“三加强”理念').first().waitFor();
+    await screenshot(page, '06-article-list');
+  });
+
+  test('switches the admin interface to Chinese', async () => {
+    await page.goto(`${baseUrl}/admin/me`);
+    await page.getByRole('combobox', { name: /Interface language/i }).click();
+    await page.getByRole('option', { name: /中文|Chinese/ }).first().click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.reload();
+    const language = page.getByRole('combobox', { name: '界面语言' });
+    await language.waitFor();
+    expect(await language.textContent()).toMatch(/中文/);
+    await page.getByRole('button', { name: '保存' }).waitFor();
+    await page.goto(`${baseUrl}${CM}/api::news-article.news-article?plugins[i18n][locale]=zh-Hans`);
+    await page.getByText('无锡市总商会党委提出“三加强”理念').first().waitFor();
+    await screenshot(page, '07-chinese');
+    expect(fs.existsSync(path.join(ROOT, 'tests', 'e2e', 'screenshots', '07-chinese.png'))).toBe(true);
+  });
+});
