@@ -507,7 +507,8 @@ const extractFrom = (page: ParsedPage): Extraction => {
         const verb = clause.match(DONATION_VERBS);
         if (verb === null) return;
         // 捐赠口罩3万只，价值约15万元: the value often follows in the next clause.
-        const valueClause = /^(?:价值|折合|合计|共计|总价值)/.test(clauses[clauseIndex + 1] ?? '') ? clauses[clauseIndex + 1] : '';
+        // 共计/合计 sums several donors up, so only 价值/折合 belong to this one.
+        const valueClause = /^(?:价值|折合|总价值)/.test(clauses[clauseIndex + 1] ?? '') ? clauses[clauseIndex + 1] : '';
         const clauseAmounts = findAmounts(`${clause}，${valueClause}`).map(({ text: printed, value, currency, approximate }) => ({ text: printed, value, currency, approximate }));
         if (clauseAmounts.length === 0 && !/(?:口罩|物资|设备|防护服|手套|善款|药品)/.test(clause)) return;
         // The donor comes before 向/为/给 (to whom); what follows names the recipient.

@@ -287,6 +287,19 @@ describe('pages in other styles', () => {
     ]);
   });
 
+  test('a county page with a list of company donations and a total', () => {
+    const found = extractFile('tests/fixtures/styles/county-donations.html');
+    const donations = found.initiatives.filter((i) => i.kind === 'donation').map((i) => [i.organisers[0], i.amounts.map((a) => a.value)]);
+    expect(donations).toEqual([
+      ['碧水兴安建材有限公司', [100000]],
+      ['碧水瑞丰电子科技有限公司', [80000]],
+      ['碧水丰源农业发展有限公司', [50000]],
+    ]);
+    expect(found.amounts.map((a) => a.value)).toEqual([100000, 80000, 50000, 230000]);
+    expect(positionsOf(found, '何文')).toEqual([['党组书记', '碧水县工商联']]);
+    expect(found.organisations.map((o) => o.name)).not.toContain('碧水县总商会');
+  });
+
   test('a page in traditional characters', () => {
     const found = extractFile('tests/fixtures/styles/traditional.html');
     expect(found.persons.map((p) => p.name)).toEqual(['陳志豪', '黃玉蘭']);
