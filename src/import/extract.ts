@@ -214,7 +214,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
       if (resolved.candidates.length > 1) uncertain.push(`「${tail}」可能指 ${resolved.candidates.join(' / ')}，未能确定：${sentence.slice(0, 40)}`);
       return null;
     }
-    const place = text.match(/((?:\p{Script=Han}){1,6}?(?:省|市|县|区|镇|乡|州|自治区))$/u)?.[1];
+    const place = text.match(/((?:\p{Script=Han}){1,6}?(?:省|市|县|区|镇|乡|村|州|自治区|街道|社区))$/u)?.[1];
     if (place !== undefined) {
       const government = `${place}人民政府`;
       return organisations.byName.has(government) ? government : place;
@@ -542,7 +542,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
     for (const position of person.positions) {
       if (position.organisation !== null && !organisations.byName.has(position.organisation)) {
         organisations.add(position.organisation);
-        extractedOrganisations.push({ name: position.organisation, kind: kindOfName(position.organisation) === 'other' && /[省市县区镇乡州]$/.test(position.organisation) ? 'government_body' : kindOfName(position.organisation), aliases: [], parent: null });
+        extractedOrganisations.push({ name: position.organisation, kind: kindOfName(position.organisation) === 'other' && /[省市县区镇乡村州]$/.test(position.organisation) ? 'government_body' : kindOfName(position.organisation), aliases: [], parent: null });
       }
     }
   }

@@ -391,7 +391,8 @@ export function parse(page: CleanedPage): ParsedPage {
   const { title, index: titleIndex } = chooseTitle(page);
 
   const ignored = lines.slice(0, Math.max(titleIndex, 0)).filter((line) => line.length > 0);
-  const headMeta = ignored.filter((line) => isAboutLine(line));
+  // A short line above the title that gives a full date (2023-05-12 17:30 发表于江苏) is its dateline.
+  const headMeta = ignored.filter((line) => isAboutLine(line) || (textLength(line) <= 40 && findDates(line).some((found) => found.hasYear && found.valid)));
   const lostText = ignored.filter((line) => !isAboutLine(line) && (textLength(line) > 30 || /[。！？]/u.test(line)));
   if (lostText.length > 0) {
     warnings.push(`ignored ${lostText.length} line(s) of text above the title, starting "${lostText[0].slice(0, 30)}"`);
@@ -450,7 +451,11 @@ export function parse(page: CleanedPage): ParsedPage {
   }
   const blocks = classify(bodyLines);
 
-  const metaFields = [...headMeta, ...tailMeta].flatMap(fieldsOf);
+  // 文/图：张三 credits one person for both: an empty label takes the value of the one after it.
+  const metaFields = [...headMeta, ...tailMeta].flatMap((line) => {
+    const fields = fieldsOf(line);
+    return fields.map((field, index) => (field.value === '' && index + 1 < fields.length ? { ...field, value: fields[index + 1].value } : field));
+  });
   const leadByline = bodyLines.length > 0 ? BYLINE_AT_START.exec(bodyLines[0].text) : null;
   const people = readPeople([...metaFields, ...(leadByline === null ? [] : bylineFields(leadByline[1]))]);
 

@@ -300,6 +300,27 @@ describe('pages in other styles', () => {
     expect(found.organisations.map((o) => o.name)).not.toContain('碧水县总商会');
   });
 
+  test('a WeChat-style page: dateline above the title, 文/图 credit, a village party secretary', () => {
+    const result = analyse({ file: 'wechat.txt', bytes: fs.readFileSync(path.join(ROOT, 'tests/fixtures/styles/wechat.txt')) });
+    if (!result.ok) throw new Error(result.problem.message);
+    expect(result.value.parsed.date).toBe('2023-05-12');
+    expect(result.value.parsed.reporter).toBe('郑晓');
+    const found = result.value.extraction;
+    expect(positionsOf(found, '韦一鸣')).toEqual([
+      ['会长', '云州市青年商会'],
+      ['董事长', '云州启明科技有限公司'],
+      ['总经理', '云州启明科技有限公司'],
+    ]);
+    expect(positionsOf(found, '田丰')).toEqual([
+      ['党支部书记', '白沙村'],
+      ['主任', '白沙村'],
+    ]);
+    expect(found.amounts.map((a) => [a.value, a.approximate])).toEqual([
+      [2000000, true],
+      [15000000, true],
+    ]);
+  });
+
   test('a page in traditional characters', () => {
     const found = extractFile('tests/fixtures/styles/traditional.html');
     expect(found.persons.map((p) => p.name)).toEqual(['陳志豪', '黃玉蘭']);
