@@ -142,6 +142,7 @@ class Persons {
 
 const CHAIN_SEPARATOR = /[、，,]/;
 
+const ELECTED = new RegExp(`((?:\\p{Script=Han}{2,4}、)*\\p{Script=Han}{2,4})(?:当选为|当选|出任|担任)(${TITLE.source})(?![\\p{Script=Han}])`, 'gu');
 const TITLE_COLON_LIST = new RegExp(`(${TITLE.source})[：:]\\s*((?:\\p{Script=Han}{2,4}(?:[、，,]\\s*|\\s+|$))+)`, 'gu');
 
 const BOOK_TITLE = /《([^》]{2,60})》(倡议书|倡议|通知|意见)?/g;
@@ -260,6 +261,8 @@ const extractFrom = (page: ParsedPage): Extraction => {
           while (previousStart > 0 && !CHAIN_SEPARATOR.test(sentence[previousStart - 1]) && !/[：:。；！？“”]/.test(sentence[previousStart - 1])) previousStart -= 1;
           const segment = splitSegment(sentence.slice(previousStart, cursor - 1));
           if (segment === null) break;
+          // Across a comma the chain goes on only through organisations (邵宇当选为会长，… is a new clause).
+          if (sentence[cursor - 1] !== '、' && segment.organisationText.trim() !== '' && resolveOrganisationText(segment.organisationText, sentence) === null) break;
           segments.unshift(segment);
           cursor = previousStart;
         }
@@ -335,6 +338,26 @@ const extractFrom = (page: ParsedPage): Extraction => {
           for (const part of splitCompoundTitle(segment.title)) persons.addPosition(name, part, organisation);
         }
         if (!personOrder.includes(name)) personOrder.push(name);
+      }
+    }
+  }
+
+  // 邵宇当选为会长, 丁佳、邹凯当选为副会长: elected to a post of the page's own organisation.
+  for (const text of texts) {
+    for (const sentence of sentences(text)) {
+      for (const match of sentence.matchAll(ELECTED)) {
+        const at = match.index ?? 0;
+        // Everyone named in the clause before 当选 is elected: 甲公司总经理丁佳、乙公司创始人邹凯当选为副会长.
+        const clause = sentence.slice(0, at + match[1].length).split(/[，。；,;]/).pop() ?? '';
+        const named = [...persons.byName.keys()].filter((name) => clause.includes(name));
+        const direct = nameAt(`${match[1].slice(-3)}、`, 0) === match[1].slice(-3) ? match[1].slice(-3) : nameAt(`${match[1].slice(-2)}、`, 0);
+        const names = [...new Set([...named, ...(direct !== null && !named.some((name) => name.endsWith(direct) || direct.endsWith(name)) ? [direct] : [])])];
+        if (names.length === 0) continue;
+        const organisation = organisations.dominant();
+        for (const name of names) {
+          for (const part of splitCompoundTitle(match[2])) persons.addPosition(name, part, organisation);
+          if (!personOrder.includes(name)) personOrder.push(name);
+        }
       }
     }
   }

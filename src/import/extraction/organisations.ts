@@ -17,7 +17,7 @@ const STOPS = [...LEFT_STOPS].sort((a, b) => b.length - a.length);
 const GENERIC_START = /^(?:上述|该|本|此|这|那|各|我|其|相关|有关|下属|所属|部分|多家|一批|一个|一家|一名|一座|多个|每个|两个|广大|全体|各级|全市|全省|全县|全区|异地|兄弟|会员|民营|头部|上下游|商协会|商会|方舱)/;
 
 /** Words that end like an organisation but are not one: 大局, 全部, 董事局, 联系. */
-const FALSE_ENDINGS = /(?:大局|全局|格局|布局|结局|当局|开局|僵局|骗局|赌局|饭局|终局|出局|残局|时局|政局|变局|新局|棋局|董事局|内部|外部|全部|局部|干部|总部|东部|西部|南部|北部|中部|头部|底部|顶部|本部|俱乐部|党委政府|市委市政府|市政府|县政府|区政府|省政府|异地商会)$/;
+const FALSE_ENDINGS = /(?:大局|全局|格局|布局|结局|当局|开局|僵局|骗局|赌局|饭局|终局|出局|残局|时局|变局|新局|棋局|董事局|内部|外部|全部|局部|干部|总部|东部|西部|南部|北部|中部|头部|底部|顶部|本部|俱乐部|党委政府|市委市政府|市政府|县政府|区政府|省政府|异地商会)$/;
 
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·&（）()]/u;
 
@@ -100,6 +100,8 @@ export const findOrganisations = (original: string): OrganisationMention[] => {
     const following = text.slice(end, end + 3);
     if (suffix === '部' && /^[门分长队署]/.test(following)) continue;
     if (suffix === '局' && /^[面势部限]/.test(following)) continue;
+    // 副局长, 部长, 厅长: a title, not the end of a name.
+    if (/^[局部厅处科所院]$/.test(suffix) && following.startsWith('长')) continue;
     if (suffix === '系' && /^[统列数]/.test(following)) continue;
     if (suffix === '中心' && /^[城区]/.test(following)) continue;
     if (suffix === '党组' && following.startsWith('织')) continue;

@@ -21,6 +21,8 @@ const FOLLOWERS = [...NAME_FOLLOWERS, ...TRAILING_TITLES, ...HONORIFICS].sort((a
 /** Single characters that, as a 3rd character, are more likely a verb than part of a name. */
 const VERB_LIKE_LAST = new Set([...'说在向为与和及对的也还就等将已是被把给任同跟到来于则又都所以应受率称谈']);
 const HAN = /^\p{Script=Han}+$/u;
+/** Right after a title these are prepositions (会长由…担任, 会长向…致辞), not surnames. */
+const NOT_A_FIRST_CHARACTER = new Set([...'由从被把让向对在为与和及同跟给将']);
 
 export const splitCompoundTitle = (title: string): string[] => title.split(/兼任?/).filter((part) => part !== '');
 
@@ -38,7 +40,7 @@ const containsTitle = (text: string): boolean => {
 export const nameAt = (text: string, start: number): string | null => {
   const fits = (length: number): boolean => {
     const name = text.slice(start, start + length);
-    if ([...name].length !== length || !HAN.test(name)) return false;
+    if ([...name].length !== length || !HAN.test(name) || NOT_A_FIRST_CHARACTER.has(name[0])) return false;
     if (!startsWithSurname(name) || NOT_NAMES.has(name) || containsTitle(name)) return false;
     return isFollower(text.slice(start + length));
   };
@@ -50,7 +52,7 @@ export const nameAt = (text: string, start: number): string | null => {
   // Right after a title, a three-character name is by far the most common, even when the verb
   // that follows is not one we know (孙建国致开班辞).
   const three = text.slice(start, start + 3);
-  const plausible = !VERB_LIKE_LAST.has(three[0]) && !/[市省县区镇乡村]/.test(three);
+  const plausible = !VERB_LIKE_LAST.has(three[0]) && !NOT_A_FIRST_CHARACTER.has(three[0]) && !/[市省县区镇乡村]/.test(three);
   if ([...three].length === 3 && plausible && HAN.test(three) && startsWithSurname(three) && !NOT_NAMES.has(three) && !containsTitle(three) && HAN.test(text[start + 3] ?? '')) {
     return three;
   }

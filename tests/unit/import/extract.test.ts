@@ -321,6 +321,25 @@ describe('pages in other styles', () => {
     ]);
   });
 
+  test('a newspaper page: 本报讯 byline, elected officers, bureau chiefs, no preposition taken for a surname', () => {
+    const result = analyse({ file: 'newspaper.txt', bytes: fs.readFileSync(path.join(ROOT, 'tests/fixtures/styles/newspaper.txt')) });
+    if (!result.ok) throw new Error(result.problem.message);
+    expect([result.value.parsed.reporter, result.value.parsed.correspondent]).toEqual(['许可', '魏宁']);
+    const found = result.value.extraction;
+    const association = '金塘市电子商务协会';
+    expect(found.persons.map((p) => p.name)).toEqual(['曹卫国', '冯丽', '邵宇', '丁佳', '邹凯', '彭飞']);
+    expect(positionsOf(found, '冯丽')).toEqual([['副局长', '金塘市民政局']]);
+    expect(positionsOf(found, '邵宇')).toEqual([
+      ['董事长', '金塘远帆网络科技有限公司'],
+      ['会长', association],
+    ]);
+    expect(positionsOf(found, '丁佳')).toEqual([
+      ['总经理', '金塘云集供应链管理有限公司'],
+      ['副会长', association],
+    ]);
+    expect(positionsOf(found, '彭飞')).toEqual([['秘书长', association]]);
+  });
+
   test('a page in traditional characters', () => {
     const found = extractFile('tests/fixtures/styles/traditional.html');
     expect(found.persons.map((p) => p.name)).toEqual(['陳志豪', '黃玉蘭']);
