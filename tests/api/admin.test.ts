@@ -1,10 +1,8 @@
 import path from 'path';
-import { startStrapi, useTestEnvironment, type TestApp } from '../helpers/strapi';
+import { adminLogin, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const EMAIL = 'editor-in-chief@example.org';
-const PASSWORD = 'Newsroom-Test-2026';
 
 let app: TestApp;
 let token: string;
@@ -19,17 +17,10 @@ const configuration = async (uid: string) => {
 };
 
 beforeAll(async () => {
-  useTestEnvironment();
-  Object.assign(process.env, { ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
-  app = await startStrapi();
-  const login = await rest(app.strapi).post('/admin/login').send({ email: EMAIL, password: PASSWORD });
-  expect(login.status).toBe(200);
-  token = login.body.data.token ?? login.body.data.accessToken;
+  ({ app, adminToken: token } = await startStrapiWithAdmin());
 });
 
 afterAll(async () => {
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
   await app?.stop();
 });
 
@@ -88,8 +79,7 @@ describe('the admin panel for editors', () => {
     await again.server.mount();
     const database = app.database;
     app = { strapi: again, database, stop: async () => { await again.destroy(); await database.drop(); } };
-    const login = await rest(again).post('/admin/login').send({ email: EMAIL, password: PASSWORD }).expect(200);
-    token = login.body.data.token ?? login.body.data.accessToken;
+    token = await adminLogin(again);
     expect((await configuration(uid)).layouts.list).toEqual(['name', 'kind']);
     expect(await again.db.query('admin::user').count({})).toBe(1);
   });

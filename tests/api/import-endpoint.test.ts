@@ -1,13 +1,11 @@
 import fs from 'fs';
 import path from 'path';
-import { startStrapi, useTestEnvironment, type TestApp } from '../helpers/strapi';
+import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PAGE = path.join(ROOT, 'data', 'documents', '002_ce4251d4c8a5f3e5.txt');
 const HTML = path.join(ROOT, 'tests', 'fixtures', 'pages', 'gbk-meta-charset.html');
-const EMAIL = 'importer@example.org';
-const PASSWORD = 'Newsroom-Import-2026';
 
 let app: TestApp;
 let adminToken: string;
@@ -20,16 +18,10 @@ const apiToken = async (permissions: string[]): Promise<string> => {
 const articles = () => app.strapi.db.query('api::news-article.news-article').count({});
 
 beforeAll(async () => {
-  useTestEnvironment();
-  Object.assign(process.env, { ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
-  app = await startStrapi();
-  const login = await rest(app.strapi).post('/admin/login').send({ email: EMAIL, password: PASSWORD }).expect(200);
-  adminToken = login.body.data.token ?? login.body.data.accessToken;
+  ({ app, adminToken } = await startStrapiWithAdmin());
 });
 
 afterAll(async () => {
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
   await app?.stop();
 });
 

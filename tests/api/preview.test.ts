@@ -1,9 +1,6 @@
-import { startStrapi, useTestEnvironment, type TestApp } from '../helpers/strapi';
+import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { ARTICLE, seedNewsroom, type Seeded } from '../helpers/seed';
 import { rest } from '../helpers/http';
-
-const EMAIL = 'preview@example.org';
-const PASSWORD = 'Newsroom-Preview-2026';
 
 let app: TestApp;
 let seeded: Seeded;
@@ -19,17 +16,11 @@ const previewUrlFor = async (documentId: string, status: 'draft' | 'published') 
 };
 
 beforeAll(async () => {
-  useTestEnvironment();
-  Object.assign(process.env, { ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
-  app = await startStrapi();
+  ({ app, adminToken } = await startStrapiWithAdmin());
   seeded = await seedNewsroom(app.strapi);
-  const login = await rest(app.strapi).post('/admin/login').send({ email: EMAIL, password: PASSWORD }).expect(200);
-  adminToken = login.body.data.token ?? login.body.data.accessToken;
 });
 
 afterAll(async () => {
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
   await app?.stop();
 });
 

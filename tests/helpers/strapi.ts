@@ -116,3 +116,28 @@ export const startStrapi = async (existing?: TestDatabase): Promise<TestApp> => 
     },
   };
 };
+
+export const TEST_ADMIN = { email: 'editor-in-chief@example.org', password: 'Newsroom-Test-2026' };
+
+/**
+ * A Strapi whose first administrator comes from ADMIN_EMAIL/ADMIN_PASSWORD, logged in: the token is
+ * an admin session, as the admin panel would hold.
+ */
+export const startStrapiWithAdmin = async (): Promise<{ app: TestApp; adminToken: string }> => {
+  useTestEnvironment();
+  Object.assign(process.env, { ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password });
+  try {
+    const app = await startStrapi();
+    return { app, adminToken: await adminLogin(app.strapi) };
+  } finally {
+    delete process.env.ADMIN_EMAIL;
+    delete process.env.ADMIN_PASSWORD;
+  }
+};
+
+export const adminLogin = async (strapi: Core.Strapi): Promise<string> => {
+  const request = require('supertest') as typeof import('supertest');
+  const login = await request(strapi.server.httpServer).post('/admin/login').send(TEST_ADMIN);
+  if (login.status !== 200) throw new Error(`admin login failed with ${login.status}`);
+  return (login.body.data.token ?? login.body.data.accessToken) as string;
+};

@@ -1,22 +1,8 @@
 import { useState, type ChangeEvent, type DragEvent } from 'react';
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-
-type Money = { text: string; value: number; currency: string; approximate: boolean };
-type DocumentReport = {
-  file: string;
-  status: 'ok' | 'failed';
-  error?: string;
-  warnings: string[];
-  article: { title: string; date: string | null; source: string | null; url: string | null } | null;
-  persons: Array<{ name: string; positions: Array<{ title: string; organisation: string | null }> }>;
-  organisations: Array<{ name: string; kind: string }>;
-  amounts: Money[];
-  actions: { created: number; updated: number; unchanged: number };
-  needsReview: string[];
-};
-type Counts = { created: number; updated: number; unchanged: number; failed: number };
-type ImportReport = { documents: DocumentReport[]; summary: { dryRun: boolean; documents: number; ok: number; failed: number; records: Record<string, Counts> } };
+// The report contract is the importer's own; the page only reads it.
+import type { DocumentReport, ImportReport } from '../../import/report';
 
 const TYPE_LABELS: Record<string, string> = { articles: '文章 Articles', organisations: '机构 Organisations', persons: '人物 Persons', initiatives: '活动/项目 Initiatives' };
 
