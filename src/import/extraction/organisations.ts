@@ -67,7 +67,12 @@ const rightExtension = (text: string, end: number): number => {
   return end + close + 1;
 };
 
+/** Kinds of institution, not names of one: 中医医院, 人民医院, 方舱医院. */
+const GENERIC_NAMES = new Set(['中医医院', '人民医院', '方舱医院', '定点医院', '附属医院', '社区医院', '民营医院', '公立医院', '中医院', '会员企业', '民营企业', '龙头企业', '商会组织', '行业协会', '异地商会', '基层商会']);
+
 export const isPlausibleName = (name: string, suffix: string): boolean => {
+  // 用方舱医院: a verb glued to a generic name is still a generic name.
+  if (GENERIC_NAMES.has(name) || GENERIC_NAMES.has(name.slice(1))) return false;
   if (WHOLE_NAMES.has(name)) return true;
   if (/^[省市县区]委$/.test(name)) return true;
   const stem = name.slice(0, name.length - suffix.length);

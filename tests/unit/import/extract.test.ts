@@ -166,6 +166,11 @@ describe('organisations', () => {
     expect(found.organisations.map((o) => o.name)).toContain('云州市湖南商会');
   });
 
+  test('a kind of institution is not an organisation', () => {
+    const found = extract(page('它是首个以中医医院运转模式来管理的医院，用方舱医院这样的方式控制扩散，云州市人民医院也派出了医生。'));
+    expect(found.organisations.map((o) => o.name)).toEqual(['云州市人民医院']);
+  });
+
   test('organisations inside a book title are not mentions', () => {
     const found = extract(page('商会印发《致云州市总商会全体会员的一封信》。'));
     expect(found.organisations.map((o) => o.name)).not.toContain('云州市总商会');
