@@ -110,7 +110,12 @@ describe('re-importing a changed page', () => {
 
   test('updates the article when the source page changed, and keeps the field an editor changed', async () => {
     await app.strapi.documents(ARTICLE).update({ documentId: articleId, locale: 'zh-Hans', data: { title: '编辑改过的标题' } });
-    copyTo(directory, path.join(FIXTURES, 'chamber-v2.html'), 'page.html');
+    // The source page changes: a bigger donation and a new title.
+    const changed = fs
+      .readFileSync(path.join(FIXTURES, 'chamber-v1.html'), 'utf8')
+      .replace('捐赠助学金12.3万元。', '捐赠助学金15万元，并承诺连续资助三年。')
+      .replace(/云州市青年企业家商会向乡村小学捐赠助学金<\/h1>/, '云州市青年企业家商会向乡村小学追加助学金</h1>');
+    fs.writeFileSync(path.join(directory, 'page.html'), changed);
     const report = await importPaths([directory]);
     expect(report.summary.records.articles.updated).toBe(1);
     expect(report.documents[0].keptEditorChanges.join(' ')).toMatch(/title/);

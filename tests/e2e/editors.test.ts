@@ -19,8 +19,8 @@ const graphql = async (query: string): Promise<Record<string, any>> => {
 };
 
 const dismissGuidedTour = async () => {
-  const skip = page.getByRole('button', { name: /^Skip$/ });
-  if ((await skip.count()) > 0 && (await skip.first().isVisible())) await skip.first().click();
+  const tourButton = page.getByRole('button', { name: /^Skip$/ });
+  if ((await tourButton.count()) > 0 && (await tourButton.first().isVisible())) await tourButton.first().click();
 };
 
 const openCreate = async (uid: string) => {
