@@ -112,6 +112,7 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
           progress.stop();
           process.stderr.write(`✖ ${doc.file}: ${doc.error ?? 'failed'}\n`);
         }
+        for (const warning of doc.warnings) process.stderr.write(`! ${doc.file}: ${warning}\n`);
       },
     });
     progress.stop();
