@@ -29,8 +29,6 @@ import type {
  * 张三), resolve short forms within the page, and never guess across pages (that is `resolve`).
  */
 
-type Unit = { text: string; offset: number };
-
 const SENTENCE_END = /[。！？；!?;]/;
 
 /** Sentences of a block, keeping quoted speech inside its sentence. */
@@ -241,10 +239,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
   };
   // 2. Persons from appositive chains: [org][title]、[org][title]name.
   const personOrder: string[] = [];
-  const chainBefore = new Map<string, string>();
-  const lastPersonBefore: Array<{ position: number; name: string; unit: number }> = [];
-  texts.forEach((text, unitIndex) => {
-    let offset = 0;
+  texts.forEach((text) => {
     for (const sentence of sentences(text)) {
       for (const title of findTitles(sentence)) {
         const name = nameAt(sentence, title.end);
@@ -266,7 +261,6 @@ const extractFrom = (page: ParsedPage): Extraction => {
           segments.unshift(segment);
           cursor = previousStart;
         }
-        const chainText = sentence.slice(cursor, title.end).replace(/^[，,、：:]/, '');
         // 某公司总经理张三、副总经理李四: a title right after a listed person is at that person's organisation.
         const listedBefore = cursor > 0 && /[、，,]/.test(sentence[cursor - 1]) ? [...persons.byName.keys()].find((known) => sentence.slice(0, cursor - 1).endsWith(known)) : undefined;
         const listedOrganisation = listedBefore === undefined ? null : (persons.byName.get(listedBefore)?.positions.filter((p) => p.organisation !== null).pop()?.organisation ?? null);
@@ -293,9 +287,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
         const trailing = TRAILING_TITLES.find((word) => sentence.startsWith(word, title.end + name.length));
         if (trailing !== undefined) persons.addPosition(name, trailing, null);
         if (!personOrder.includes(name)) personOrder.push(name);
-        if (!chainBefore.has(`${unitIndex}:${offset + title.start}`)) chainBefore.set(`${name}@${unitIndex}:${offset}`, chainText);
       }
-      offset += sentence.length;
     }
   });
 

@@ -1,4 +1,3 @@
-import fs from 'fs';
 import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
