@@ -3,12 +3,32 @@ import type { Core } from '@strapi/strapi';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
+type SqliteConnection = { pragma: (statement: string) => unknown };
+
 const sqlite = (env: Env) => ({
   connection: {
     // Resolved against the project root, not dist/, so `.tmp/data.db` means the same file for every command.
     filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
   },
   useNullAsDefault: true,
+  pool: {
+    /**
+     * Write-ahead logging: a commit appends to the log instead of rewriting pages and syncing the
+     * file several times, and readers (another process, a backup) are not blocked by a writer.
+     * With WAL, `synchronous = NORMAL` still never corrupts the database; a power cut may lose the
+     * last commits, not a process crash. `busy_timeout` lets a second writer wait instead of failing.
+     */
+    afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
+      try {
+        connection.pragma('journal_mode = WAL');
+        connection.pragma('synchronous = NORMAL');
+        connection.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
+        done(null, connection);
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)), connection);
+      }
+    },
+  },
 });
 
 const ssl = (env: Env) =>
@@ -60,5 +80,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       ...clients[client](env),
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     },
+    // Migrations are TypeScript like the rest of the app; they run from their compiled copies in dist/.
+    settings: { useTypescriptMigrations: true },
   };
 };

@@ -15,7 +15,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  {
+    name: 'global::response-cache',
+    config: { enabled: env.bool('RESPONSE_CACHE', true), maxMegabytes: env.int('RESPONSE_CACHE_MAX_MB', 64) },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  'global::relation-batching',
 ];

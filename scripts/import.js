@@ -4,57 +4,29 @@
  * (src/import/cli.ts) with Strapi booted in-process. No server needs to be running.
  * Data (the summary table, or the JSON report with --json) goes to stdout, logs to stderr.
  */
-const fs = require('fs');
 const path = require('path');
-
-const ROOT = path.resolve(__dirname, '..');
+const { ensureCompiled, ROOT } = require('./compile');
+const { ensureEnv } = require('./ensure-env');
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL ?? 'warn';
 
-const newestMtime = (directory, test) => {
-  let newest = 0;
-  if (!fs.existsSync(directory)) return newest;
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-    const file = path.join(directory, entry.name);
-    // src/admin is bundled by the admin build, not compiled into dist/.
-    if (entry.isDirectory() && file !== path.join(ROOT, 'src', 'admin')) newest = Math.max(newest, newestMtime(file, test));
-    else if (test(entry.name)) newest = Math.max(newest, fs.statSync(file).mtimeMs);
-  }
-  return newest;
-};
-
-/** Compiling takes seconds; skip it when dist/ is newer than every source file. */
-const isCompiled = () => {
-  const sources = Math.max(...['src', 'config'].map((dir) => newestMtime(path.join(ROOT, dir), (name) => /\.(ts|json)$/.test(name))));
-  const compiled = Math.max(...['src', 'config'].map((dir) => newestMtime(path.join(ROOT, 'dist', dir), (name) => name.endsWith('.js'))));
-  return compiled > 0 && compiled >= sources;
-};
-
-const compileQuietly = async () => {
-  if (isCompiled()) return { appDir: ROOT, distDir: path.join(ROOT, 'dist') };
-  // TypeScript diagnostics and progress go to stderr so stdout stays data only.
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
-  try {
-    const { compileStrapi } = require('@strapi/strapi');
-    return await compileStrapi({ appDir: ROOT });
-  } finally {
-    process.stdout.write = write;
-  }
-};
-
 const run = async () => {
-  const { distDir } = await compileQuietly();
+  // Like `npm run develop`, a first import on a new machine generates the secrets Strapi needs.
+  const written = ensureEnv();
+  if (written.length > 0) console.error(`Generated new random secrets in .env: ${written.join(', ')}. Keep this file private.`);
+  const { distDir } = await ensureCompiled();
   const { main } = require(path.join(distDir, 'src', 'import', 'cli.js'));
   const boot = async () => {
     const { createStrapi } = require('@strapi/strapi');
     const app = createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false });
     return app.load();
   };
-  process.exitCode = await main(process.argv.slice(2), boot);
+  const code = await main(process.argv.slice(2), boot);
+  // A Strapi that failed half-way through booting can leave handles open; the run is over either way.
+  process.exit(code);
 };
 
 run().catch((error) => {
   console.error(`import: ${error && error.stack ? error.stack : error}`);
-  process.exitCode = 3;
+  process.exit(3);
 });

@@ -6,16 +6,20 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { articleSlugMiddleware } from './documents/article-slug';
 import { relationSyncMiddleware } from './documents/relation-sync';
 import { registerPreviewRoute } from './preview/route';
+import { contentVersionMiddleware } from './cache/content-version';
 import { configureGraphQL } from './extensions/graphql';
+import { installRelationBatching } from './graphql/relation-batching';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(relationSyncMiddleware(strapi));
+    strapi.documents.use(contentVersionMiddleware(strapi));
     configureGraphQL(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    installRelationBatching(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await configureContentManager(strapi);

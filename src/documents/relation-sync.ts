@@ -1,4 +1,5 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { isImporterWrite } from './importer-writes';
 
 const ARTICLE = 'api::news-article.news-article';
 const PERSON = 'api::person.person';
@@ -104,6 +105,8 @@ export const relationSyncMiddleware =
     const isDerivedTarget = DERIVED.some((derived) => derived.uid === uid);
     const shared = SHARED_ACROSS_LOCALES[uid];
     if (!WRITE_ACTIONS.has(context.action) || (!isDerivedTarget && shared === undefined)) return next();
+    // The importer writes the derived relations with the record, and a new article has no other locale yet.
+    if (isImporterWrite(context.params)) return next();
 
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
     const locale = shared === undefined ? undefined : (params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()));

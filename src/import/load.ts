@@ -3,6 +3,7 @@ import { initiativeKey, normaliseName, organisationKey, personKey } from './keys
 import type { ArticleFields, DocumentPlan, StoredArticle } from './plan';
 import { addName, emptyIndex, isDistinctiveAlias, type EntityIndex, type ResolvedPosition } from './resolve';
 import type { BlockType } from './types';
+import { createBulkWriter, type Version } from './bulk';
 
 /** The load stage: the only one that touches Strapi. */
 
@@ -174,9 +175,12 @@ const bodyData = (blocks: ArticleFields['body']) =>
   );
 
 /**
- * Writes one document's plan in one transaction: organisations, then persons, initiatives and the
- * article that links them. With `publish`, targets are published before the article, because
- * Strapi drops a published article's relation to a target that has no published version.
+ * Writes one document's plan in one transaction. New organisations, persons, initiatives and
+ * articles go through the bulk writer (see bulk.ts): their rows are written first, then their draft
+ * relations. Records that already exist are updated and published through the Document Service,
+ * targets before the article, because Strapi drops a published entry's relation to a target that has
+ * no published version. Last come the published versions' relations of the new records, so they
+ * point at the final published rows of everything they link.
  */
 export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions): Promise<Written> => {
   const written: Written = new Map();
@@ -185,91 +189,77 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
     return written.get(key) ?? index.organisations.get(key)?.documentId ?? index.persons.get(key)?.documentId ?? index.initiatives.get(key)?.documentId ?? null;
   };
   const ids = (keys: string[]): string[] => keys.map(idOf).filter((id): id is string => id !== null);
-  const toPublish: Array<{ uid: PublishableUid; documentId: string }> = [];
+  const uniqueIds = (keys: Array<string | null>): string[] => [...new Set(keys.map(idOf).filter((id): id is string => id !== null))];
+  const versions: Version[] = options.publish ? ['draft', 'published'] : ['draft'];
 
-  await strapi.db.transaction(async () => {
-    for (const organisation of plan.organisations) {
+  await strapi.db.transaction(async ({ trx }) => {
+    const bulk = createBulkWriter(strapi, trx, new Date());
+
+    const newOrganisations = plan.organisations.filter((o) => o.action === 'create');
+    for (const organisation of newOrganisations) {
       const data = { name: organisation.name, kind: organisation.kind, aliases: organisation.aliases, importKey: organisation.key };
-      if (organisation.action === 'create') {
-        const created = await strapi.documents(ORGANISATION).create({ data });
-        written.set(organisation.key, created.documentId);
-      } else if (organisation.action === 'update' && organisation.documentId !== null) {
-        await strapi.documents(ORGANISATION).update({ documentId: organisation.documentId, data: { aliases: organisation.aliases, importKey: organisation.key } });
-      }
+      written.set(organisation.key, await bulk.create(ORGANISATION, { data }));
     }
-    for (const organisation of plan.organisations) {
-      const documentId = idOf(organisation.key);
+    // A parent may be created by this very document, so parents are linked once every organisation has its id.
+    for (const organisation of newOrganisations) {
       const parentId = idOf(organisation.parentKey);
-      const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
-      if (documentId !== null && parentId !== null && organisation.action !== 'unchanged' && knownParent === null) {
-        await strapi.documents(ORGANISATION).update({ documentId, data: { parent: parentId } });
-      }
+      if (parentId !== null) bulk.dataOf(ORGANISATION, written.get(organisation.key) as string).parent = parentId;
     }
-    for (const person of plan.persons) {
+    for (const person of plan.persons.filter((p) => p.action === 'create')) {
       const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
       const review = person.reviewReason === null ? {} : { needsReview: true, reviewReason: person.reviewReason };
-      if (person.action === 'create') {
-        const created = await strapi.documents(PERSON).create({ data: { name: person.name, positions, importKey: person.key, ...review } });
-        written.set(person.key, created.documentId);
-      } else if (person.action === 'update' && person.documentId !== null) {
-        await strapi.documents(PERSON).update({ documentId: person.documentId, data: { positions, importKey: person.key } });
-      }
+      const data = { name: person.name, positions, importKey: person.key, ...review, organisations: uniqueIds(person.positions.map((p) => p.organisationKey)) };
+      written.set(person.key, await bulk.create(PERSON, { data }));
     }
-    for (const initiative of plan.initiatives) {
-      const relations = { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys) };
-      if (initiative.action === 'create') {
-        const created = await strapi.documents(INITIATIVE).create({
-          data: { name: initiative.name, kind: initiative.kind, amounts: initiative.amounts, importKey: initiative.key, ...relations },
-        });
-        written.set(initiative.key, created.documentId);
-      } else if (initiative.action === 'update' && initiative.documentId !== null) {
-        await strapi.documents(INITIATIVE).update({ documentId: initiative.documentId, data: { ...relations, importKey: initiative.key } });
-      }
+    for (const initiative of plan.initiatives.filter((i) => i.action === 'create')) {
+      const data = {
+        name: initiative.name,
+        kind: initiative.kind,
+        amounts: initiative.amounts,
+        importKey: initiative.key,
+        organisers: ids(initiative.organiserKeys),
+        people: ids(initiative.personKeys),
+      };
+      written.set(initiative.key, await bulk.create(INITIATIVE, { data }));
     }
 
     const article = plan.article;
-    const fields = article.fields;
-    const data: Record<string, unknown> = {
-      importKey: article.key,
-      importedValues: article.importedValues,
-      rawText: article.rawText,
-      contentHash: article.contentHash,
-      needsReview: article.reviewReasons.length > 0,
-      reviewReason: article.reviewReasons.length > 0 ? article.reviewReasons.join('\n') : null,
-    };
-    if (fields.title !== undefined) data.title = fields.title;
-    if (fields.summary !== undefined) data.summary = fields.summary;
-    if (fields.publicationDate !== undefined) data.publicationDate = fields.publicationDate;
-    if (fields.body !== undefined) data.body = bodyData(fields.body);
-    if (fields.source !== undefined) {
-      data.source = { publisherName: fields.source.publisherName, publisher: idOf(fields.source.publisherKey), url: fields.source.url };
-    }
-    if (fields.reporter !== undefined) data.reporter = fields.reporter;
-    if (fields.correspondent !== undefined) data.correspondent = fields.correspondent;
-    if (fields.editor !== undefined) data.editor = fields.editor;
-    if (fields.quotes !== undefined) {
-      data.quotes = fields.quotes.map((quote) => ({ text: quote.text, speaker: idOf(quote.speakerKey), speakerTitle: quote.speakerTitle }));
-    }
-    if (fields.amounts !== undefined) data.amounts = fields.amounts;
-    if (fields.mentionedOrganisations !== undefined) data.mentionedOrganisations = ids(fields.mentionedOrganisations);
-    if (fields.mentionedPersons !== undefined) data.mentionedPersons = ids(fields.mentionedPersons);
-    if (fields.mentionedInitiatives !== undefined) data.mentionedInitiatives = ids(fields.mentionedInitiatives);
-
+    const data = articleData(article, idOf, ids);
     let articleId = article.documentId;
     if (article.action === 'create') {
-      const created = await strapi.documents(ARTICLE).create({ locale: options.locale, data: data as never });
-      articleId = created.documentId;
-    } else if (articleId !== null) {
-      await strapi.documents(ARTICLE).update({ documentId: articleId, locale: options.locale, data: data as never });
+      if (article.fields.quotes !== undefined) data.quotedPersons = uniqueIds(article.fields.quotes.map((quote) => quote.speakerKey));
+      articleId = await bulk.create(ARTICLE, { locale: options.locale, data });
     }
     if (articleId === null) throw new Error(`article ${article.key} has no documentId to write to`);
     written.set(article.key, articleId);
 
+    await bulk.writeRows(versions);
+    await bulk.writeRelations('draft');
+
+    for (const organisation of plan.organisations.filter((o) => o.action === 'update' && o.documentId !== null)) {
+      const parentId = idOf(organisation.parentKey);
+      const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
+      const parent = parentId !== null && knownParent === null ? { parent: parentId } : {};
+      await strapi.documents(ORGANISATION).update({ documentId: organisation.documentId as string, data: { aliases: organisation.aliases, importKey: organisation.key, ...parent } });
+    }
+    for (const person of plan.persons.filter((p) => p.action === 'update' && p.documentId !== null)) {
+      const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
+      await strapi.documents(PERSON).update({ documentId: person.documentId as string, data: { positions, importKey: person.key } });
+    }
+    for (const initiative of plan.initiatives.filter((i) => i.action === 'update' && i.documentId !== null)) {
+      const relations = { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys) };
+      await strapi.documents(INITIATIVE).update({ documentId: initiative.documentId as string, data: { ...relations, importKey: initiative.key } });
+    }
+    if (article.action === 'update') {
+      await strapi.documents(ARTICLE).update({ documentId: articleId, locale: options.locale, data: data as never });
+    }
+
     if (options.publish) {
-      // A record that is unchanged and already published is left alone: publishing it again would
-      // rewrite its published version (and publish an editor's unfinished draft of it).
-      const needsPublishing = (record: { action: string; key: string }, known: { published: boolean } | undefined) =>
-        record.action !== 'unchanged' || known?.published !== true;
+      // New records were written with their published version. Of the others, one that is unchanged
+      // and already published is left alone: publishing it again would rewrite its published version
+      // (and publish an editor's unfinished draft of it).
+      const needsPublishing = (record: { action: string }, known: { published: boolean } | undefined) =>
+        record.action === 'update' || (record.action === 'unchanged' && known?.published !== true);
       const targets: Array<[PublishableUid, string[]]> = [
         [
           ORGANISATION,
@@ -283,11 +273,46 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
         [INITIATIVE, plan.initiatives.filter((i) => needsPublishing(i, index.initiatives.get(i.key))).map((i) => i.key)],
       ];
       for (const [uid, keys] of targets) {
-        for (const documentId of ids(keys)) toPublish.push({ uid, documentId });
+        for (const documentId of ids(keys)) await strapi.documents(uid).publish({ documentId });
       }
-      for (const target of toPublish) await strapi.documents(target.uid).publish({ documentId: target.documentId });
-      await strapi.documents(ARTICLE).publish({ documentId: articleId, locale: options.locale });
+      if (article.action !== 'create') await strapi.documents(ARTICLE).publish({ documentId: articleId, locale: options.locale });
+      await bulk.writeRelations('published');
     }
   });
   return written;
+};
+
+/** The article fields the plan says to write, in the Document Service's input form. */
+const articleData = (
+  article: DocumentPlan['article'],
+  idOf: (key: string | null) => string | null,
+  ids: (keys: string[]) => string[]
+): Record<string, unknown> => {
+  const fields = article.fields;
+  const data: Record<string, unknown> = {
+    importKey: article.key,
+    importedValues: article.importedValues,
+    rawText: article.rawText,
+    contentHash: article.contentHash,
+    needsReview: article.reviewReasons.length > 0,
+    reviewReason: article.reviewReasons.length > 0 ? article.reviewReasons.join('\n') : null,
+  };
+  if (fields.title !== undefined) data.title = fields.title;
+  if (fields.summary !== undefined) data.summary = fields.summary;
+  if (fields.publicationDate !== undefined) data.publicationDate = fields.publicationDate;
+  if (fields.body !== undefined) data.body = bodyData(fields.body);
+  if (fields.source !== undefined) {
+    data.source = { publisherName: fields.source.publisherName, publisher: idOf(fields.source.publisherKey), url: fields.source.url };
+  }
+  if (fields.reporter !== undefined) data.reporter = fields.reporter;
+  if (fields.correspondent !== undefined) data.correspondent = fields.correspondent;
+  if (fields.editor !== undefined) data.editor = fields.editor;
+  if (fields.quotes !== undefined) {
+    data.quotes = fields.quotes.map((quote) => ({ text: quote.text, speaker: idOf(quote.speakerKey), speakerTitle: quote.speakerTitle }));
+  }
+  if (fields.amounts !== undefined) data.amounts = fields.amounts;
+  if (fields.mentionedOrganisations !== undefined) data.mentionedOrganisations = ids(fields.mentionedOrganisations);
+  if (fields.mentionedPersons !== undefined) data.mentionedPersons = ids(fields.mentionedPersons);
+  if (fields.mentionedInitiatives !== undefined) data.mentionedInitiatives = ids(fields.mentionedInitiatives);
+  return data;
 };

@@ -1,8 +1,10 @@
 import fs from 'fs';
+import { withCoalescedContentVersion } from '../cache/content-version';
 import type { Core } from '@strapi/strapi';
 import { analyse } from './analyse';
 import { MAX_PAGE_BYTES } from './decode';
 import { walkInputs } from './files';
+import { withBulkWrites } from './bulk';
 import { loadIndex, readStoredArticle, writeDocument } from './load';
 import { plan, type DocumentPlan } from './plan';
 import {
@@ -49,11 +51,21 @@ const unchangedPlan = (file: string, doc: ReturnType<typeof resolve>): DocumentP
 });
 
 /**
+ * Imports the given pages. Readers of the public API keep their cached responses during the run and
+ * see its results within a second (src/cache/content-version.ts).
+ */
+export const runImport = async (options: RunOptions): Promise<ImportReport> => {
+  const { strapi } = options;
+  if (options.dryRun || strapi === null) return importAll(options);
+  return withCoalescedContentVersion(strapi, () => withBulkWrites(strapi, () => importAll(options)));
+};
+
+/**
  * Imports pages one at a time: each is read, analysed, matched against what is known, planned and
  * (unless this is a dry run) written in its own transaction. A page that fails is reported and the
  * run goes on; only a broken run (no database, say) throws.
  */
-export const runImport = async (options: RunOptions): Promise<ImportReport> => {
+const importAll = async (options: RunOptions): Promise<ImportReport> => {
   const started = process.hrtime.bigint();
   const { strapi } = options;
   if (!options.dryRun && strapi === null) throw new Error('a real import needs Strapi; pass dryRun for a plan only');

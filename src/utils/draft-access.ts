@@ -7,4 +7,7 @@
  */
 export type AuthState = { strategy?: { name?: string } } | undefined;
 
-export const canReadDrafts = (auth: AuthState): boolean => auth?.strategy?.name === 'api-token';
+// Strapi 5.54 names the API token strategy `content-api-token` (earlier 5.x: `api-token`).
+const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+export const canReadDrafts = (auth: AuthState): boolean => API_TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '');

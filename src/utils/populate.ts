@@ -2,7 +2,20 @@ import type { Core } from '@strapi/strapi';
 
 export type PopulateSpec = Record<string, unknown>;
 
-export type DefaultPopulateConfig = { list: PopulateSpec; detail: PopulateSpec };
+export type DefaultPopulateConfig = {
+  list: PopulateSpec;
+  detail: PopulateSpec;
+  /** A list filtered by equality on this unique field is a detail page looked up by it, such as a slug. */
+  detailKey?: string;
+};
+
+const filtersOneBy = (query: Record<string, unknown>, key: string): boolean => {
+  const filters = query.filters;
+  if (typeof filters !== 'object' || filters === null) return false;
+  const condition = (filters as Record<string, unknown>)[key];
+  if (typeof condition === 'string') return true;
+  return typeof condition === 'object' && condition !== null && typeof (condition as Record<string, unknown>).$eq === 'string';
+};
 
 /**
  * A route middleware that gives a frontend what a list or detail page needs without writing a deep
@@ -14,7 +27,9 @@ export const defaultPopulate =
   async (ctx, next) => {
     const query = ctx.query as Record<string, unknown>;
     if (query.populate === undefined) {
-      query.populate = config.view === 'detail' ? populate.detail : populate.list;
+      const isDetail =
+        config.view === 'detail' || (populate.detailKey !== undefined && filtersOneBy(query, populate.detailKey));
+      query.populate = isDetail ? populate.detail : populate.list;
     }
     await next();
   };

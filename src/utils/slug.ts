@@ -26,7 +26,9 @@ export const slugify = (title: string): string => {
 /** `base`, or `base-2`, `base-3`… : the first one `isTaken` says is free. */
 export const firstFreeSlug = async (base: string, isTaken: (slug: string) => Promise<boolean>): Promise<string> => {
   for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base.slice(0, SLUG_MAX_LENGTH - String(suffix).length - 1)}-${suffix}`;
+    // Cut where the suffix needs room, and never leave the cut on a hyphen: `word--2` is no slug.
+    const cut = base.slice(0, SLUG_MAX_LENGTH - String(suffix).length - 1).replace(/-+$/, '');
+    const candidate = suffix === 1 ? base : `${cut}-${suffix}`;
     if (!(await isTaken(candidate))) return candidate;
   }
 };

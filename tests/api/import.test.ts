@@ -4,7 +4,7 @@ import path from 'path';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../helpers/seed';
 import { rest } from '../helpers/http';
-import { runImport } from '../../src/import/run';
+import { runImport } from '../helpers/importer';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLED = path.join(ROOT, 'data', 'documents');

@@ -41,10 +41,18 @@ describe('REST reads for frontends', () => {
     expect(seo.metaTitle).toBe('助学捐赠');
   });
 
-  test('an article is found by its pinyin slug', async () => {
+  test('an article is found by its pinyin slug, with the detail populate', async () => {
     expect(seeded.articleSlug).toMatch(/^hai-chuan-shi-qing-nian-qi-ye-jia-shang-hui/);
     const response = await rest(app.strapi).get('/api/news-articles').query({ filters: { slug: { $eq: seeded.articleSlug } } }).expect(200);
     expect(response.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([seeded.article]);
+    expect(response.body.data[0].body.map((block: { __component: string }) => block.__component)).toContain('body.photo');
+    expect(response.body.data[0].seo.metaTitle).toBe('助学捐赠');
+  });
+
+  test('a list filtered on something other than the slug keeps the list populate', async () => {
+    const response = await rest(app.strapi).get('/api/news-articles').query({ filters: { title: { $contains: '助学' } } }).expect(200);
+    expect(response.body.data.length).toBeGreaterThan(0);
+    expect(response.body.data[0].body).toBeUndefined();
   });
 
   test('a client populate replaces the default one', async () => {

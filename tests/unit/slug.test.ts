@@ -32,4 +32,14 @@ describe('firstFreeSlug', () => {
     expect(await firstFreeSlug('a', async (slug) => taken.has(slug))).toBe('a-3');
     expect(await firstFreeSlug('b', async (slug) => taken.has(slug))).toBe('b');
   });
+
+  test('a long slug cut to make room for the suffix never ends in a double hyphen', async () => {
+    // 79 characters: the cut to 78 that makes room for "-2" falls just after a hyphen.
+    const base = `${'ab-'.repeat(26)}a`;
+    expect(base.length).toBe(79);
+    const slug = await firstFreeSlug(base, async (candidate) => candidate === base);
+    expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
+    expect(slug.endsWith('-2')).toBe(true);
+  });
 });

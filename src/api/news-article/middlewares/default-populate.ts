@@ -22,4 +22,5 @@ const detail = {
   seo: { populate: { shareImage: true } },
 };
 
-export default defaultPopulate({ list, detail });
+// A frontend opens an article by its slug, so `filters[slug][$eq]` gets the detail populate.
+export default defaultPopulate({ list, detail, detailKey: 'slug' });

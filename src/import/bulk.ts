@@ -1,0 +1,372 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { markImporterWrite } from '../documents/importer-writes';
+
+/**
+ * The importer's write path for new documents. The Document Service spends most of an import on
+ * work the importer does not need: a deep read-back of every entry for the event it emits, and, on
+ * publish, a deep read of the draft, a lookup of every relation and a second write of everything.
+ * Here a new document is still created through `strapi.documents(uid).create`, so every document
+ * middleware sees it (the article slug is set there, and a middleware that throws still fails the
+ * document), but the rows are written in a few multi-row inserts per document: the draft and,
+ * when publishing, the published row, their components through the `*_cmps` join tables, and the
+ * relation link tables with their order columns, exactly as Strapi lays them out.
+ *
+ * Existing documents keep going through the Document Service: updates are rarer, and Strapi's
+ * publish re-points the links other published entries hold to them.
+ *
+ * Not done here: the per-entry `entry.create` / `entry.publish` events (webhooks), as in Strapi's
+ * own `strapi import`.
+ */
+
+type Data = Record<string, unknown>;
+export type Version = 'draft' | 'published';
+
+type JoinTable = {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn?: { name: string };
+  morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
+  on?: { field: string };
+  orderColumnName?: string;
+  inverseOrderColumnName?: string;
+};
+type DbAttribute = { joinTable?: JoinTable };
+type SchemaAttribute = {
+  type: string;
+  relation?: string;
+  target?: string;
+  component?: string;
+  repeatable?: boolean;
+  mappedBy?: string;
+};
+
+/** A new document the importer wants written, as the middlewares left its data. */
+export type Staged = { uid: string; documentId: string; locale: string | null; data: Data; ids: Partial<Record<Version, number>> };
+
+type Capture = (params: { locale?: string; data: Data }) => { documentId: string };
+
+const captures = new WeakMap<object, Capture>();
+
+/**
+ * The innermost document middleware while an import runs: it takes over the create calls the bulk
+ * writer staged and leaves every other call alone. It is registered per run, after whatever other
+ * code registered, so that every other middleware runs first.
+ */
+const interceptStaged: Modules.Documents.Middleware.Middleware = async (context, next) => {
+  const capture = context.action === 'create' ? captures.get(context.params as object) : undefined;
+  if (capture === undefined) return next();
+  // Only the documentId is known before the rows are written, and only the importer reads the result.
+  return capture(context.params as { locale?: string; data: Data }) as unknown as Awaited<ReturnType<typeof next>>;
+};
+
+export const withBulkWrites = async <T>(strapi: Core.Strapi, run: () => Promise<T>): Promise<T> => {
+  // At runtime `use` returns the function that removes the middleware again; its type says otherwise.
+  const remove = strapi.documents.use(interceptStaged) as unknown;
+  try {
+    return await run();
+  } finally {
+    if (typeof remove === 'function') (remove as () => void)();
+  }
+};
+
+const schemaAttributes = (strapi: Core.Strapi, uid: string): Record<string, SchemaAttribute> => {
+  const schema = (strapi.contentTypes as unknown as Record<string, { attributes: unknown } | undefined>)[uid] ?? (strapi.components as unknown as Record<string, { attributes: unknown } | undefined>)[uid];
+  if (schema === undefined) throw new Error(`unknown model ${uid}`);
+  return schema.attributes as Record<string, SchemaAttribute>;
+};
+
+const isLocalized = (strapi: Core.Strapi, uid: string): boolean => {
+  const options = (strapi.contentTypes as unknown as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined>)[uid]?.pluginOptions;
+  return options?.i18n?.localized === true;
+};
+
+const metadataOf = (strapi: Core.Strapi, uid: string): { tableName: string; attributes: Record<string, DbAttribute> } =>
+  strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, DbAttribute> };
+
+const isRelationToDocument = (attribute: SchemaAttribute): boolean => attribute.type === 'relation' && attribute.mappedBy === undefined;
+
+const documentIdsIn = (value: unknown): string[] => {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return [];
+};
+
+const asItems = (value: unknown): Data[] => {
+  if (Array.isArray(value)) return value as Data[];
+  if (value !== null && value !== undefined && typeof value === 'object') return [value as Data];
+  return [];
+};
+
+const scalarsOf = (attributes: Record<string, SchemaAttribute>, data: Data): Data => {
+  const row: Data = {};
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if (!(name in data)) continue;
+    if (attribute.type === 'relation' || attribute.type === 'component' || attribute.type === 'dynamiczone') continue;
+    if (attribute.type === 'media') throw new Error(`the bulk writer does not write media (${name})`);
+    row[name] = data[name];
+  }
+  return row;
+};
+
+/** Ids that came back from one multi-row insert, in the order the rows were given. */
+const insertedIds = (result: { ids: unknown[] }): number[] =>
+  // Rows are numbered in the order they are inserted; RETURNING itself promises no order.
+  result.ids.map((id) => Number(typeof id === 'object' && id !== null ? (id as { id: unknown }).id : id)).sort((a, b) => a - b);
+
+/** `trx` is the transaction of the document being written (`strapi.db.transaction`'s `trx`). */
+export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) => {
+  const staged: Staged[] = [];
+  const byKey = new Map<string, Staged>();
+  const stagedKey = (uid: string, documentId: string) => `${uid}\u0000${documentId}`;
+
+  /** Creates a document through the Document Service's middlewares; its rows are written by `writeRows`. */
+  const create = async (uid: string, params: { locale?: string; data: Data }): Promise<string> => {
+    const own = markImporterWrite({ ...params });
+    let captured: Staged | null = null;
+    captures.set(own, (final) => {
+      const defaultId = (metadataOf(strapi, uid).attributes.documentId as { default?: unknown }).default;
+      if (typeof defaultId !== 'function') throw new Error(`${uid} has no documentId generator`);
+      const documentId = String((defaultId as () => unknown)());
+      captured = { uid, documentId, locale: isLocalized(strapi, uid) ? (final.locale ?? null) : null, data: final.data, ids: {} };
+      return { documentId };
+    });
+    await strapi.documents(uid as 'api::organisation.organisation').create(own as never);
+    const record = captured as Staged | null;
+    if (record === null) throw new Error(`a document middleware replaced the parameters of the import's ${uid} create`);
+    staged.push(record);
+    byKey.set(stagedKey(uid, record.documentId), record);
+    return record.documentId;
+  };
+
+  /** The draft and (when publishing) published rows of every staged document, without relations. */
+  const writeRows = async (versions: Version[]): Promise<void> => {
+    const uids = [...new Set(staged.map((record) => record.uid))];
+    for (const uid of uids) {
+      const records = staged.filter((record) => record.uid === uid);
+      const attributes = schemaAttributes(strapi, uid);
+      const rows = records.flatMap((record) =>
+        versions.map((version) => ({
+          ...scalarsOf(attributes, record.data),
+          documentId: record.documentId,
+          locale: record.locale,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: version === 'published' ? now : null,
+        }))
+      );
+      const ids = insertedIds(await strapi.db.query(uid as "api::organisation.organisation").createMany({ data: rows }));
+      records.forEach((record, index) => {
+        versions.forEach((version, offset) => {
+          record.ids[version] = ids[index * versions.length + offset];
+        });
+      });
+    }
+  };
+
+  /** Row ids of the given documents in one version, from what this writer staged or from the database. */
+  const resolveIds = async (wanted: Map<string, Set<string>>, version: Version, locale: string | null): Promise<Map<string, number>> => {
+    const found = new Map<string, number>();
+    for (const [uid, documentIds] of wanted) {
+      const missing: string[] = [];
+      for (const documentId of documentIds) {
+        const id = byKey.get(stagedKey(uid, documentId))?.ids[version];
+        if (id === undefined) missing.push(documentId);
+        else found.set(stagedKey(uid, documentId), id);
+      }
+      if (missing.length === 0) continue;
+      const where: Data = { documentId: { $in: missing }, publishedAt: version === 'published' ? { $notNull: true } : null };
+      if (isLocalized(strapi, uid)) where.locale = locale;
+      const rows = (await strapi.db.query(uid as 'api::organisation.organisation').findMany({ where, select: ['id', 'documentId'] })) as Array<{ id: number; documentId: string }>;
+      for (const row of rows) found.set(stagedKey(uid, row.documentId), row.id);
+    }
+    return found;
+  };
+
+  /**
+   * Components, component relations and relations of one version of every staged document. Targets
+   * are looked up in the same version: a published entry links to published entries only, as
+   * Strapi's publish does, and a target without that version is left out.
+   */
+  const writeRelations = async (version: Version): Promise<void> => {
+    const links = new Map<string, { table: JoinTable; rows: Data[] }>();
+    const addLink = (table: JoinTable, row: Data) => {
+      const entry = links.get(table.name) ?? { table, rows: [] };
+      entry.rows.push(row);
+      links.set(table.name, entry);
+    };
+    type PendingComponent = { componentUid: string; data: Data; tableName: string; join: (cmpId: number) => Data };
+    const joinRows: Array<{ tableName: string; row: Data }> = [];
+    const components: PendingComponent[] = [];
+
+    for (const locale of [...new Set(staged.map((record) => record.locale))]) {
+      const records = staged.filter((record) => record.locale === locale && record.ids[version] !== undefined);
+      const wanted = new Map<string, Set<string>>();
+      const want = (uid: string, value: unknown) => {
+        const set = wanted.get(uid) ?? new Set<string>();
+        for (const documentId of documentIdsIn(value)) set.add(documentId);
+        wanted.set(uid, set);
+      };
+      const visitRelations = (uid: string, data: Data) => {
+        for (const [name, attribute] of Object.entries(schemaAttributes(strapi, uid))) {
+          if (!(name in data)) continue;
+          if (isRelationToDocument(attribute) && attribute.target !== undefined) want(attribute.target, data[name]);
+          if (attribute.type === 'component' && attribute.component !== undefined) {
+            for (const item of asItems(data[name])) visitRelations(attribute.component, item);
+          }
+          if (attribute.type === 'dynamiczone') {
+            for (const item of asItems(data[name])) visitRelations(String(item.__component), item);
+          }
+        }
+      };
+      for (const record of records) visitRelations(record.uid, record.data);
+      const ids = await resolveIds(wanted, version, locale);
+      const idOf = (uid: string, documentId: string) => ids.get(stagedKey(uid, documentId));
+
+      const relate = (uid: string, ownerId: number, data: Data) => {
+        const dbAttributes = metadataOf(strapi, uid).attributes;
+        for (const [name, attribute] of Object.entries(schemaAttributes(strapi, uid))) {
+          if (!(name in data) || !isRelationToDocument(attribute) || attribute.target === undefined) continue;
+          const table = dbAttributes[name]?.joinTable;
+          if (table === undefined || table.inverseJoinColumn === undefined) throw new Error(`the bulk writer cannot store ${uid}.${name}`);
+          const targetIds = [...new Set(documentIdsIn(data[name]).map((documentId) => idOf(attribute.target as string, documentId)))].filter(
+            (id): id is number => id !== undefined
+          );
+          targetIds.forEach((targetId, index) => {
+            const row: Data = { [table.joinColumn.name]: ownerId, [(table.inverseJoinColumn as { name: string }).name]: targetId };
+            if (table.orderColumnName !== undefined) row[table.orderColumnName] = index + 1;
+            addLink(table, row);
+          });
+        }
+      };
+
+      for (const record of records) {
+        const ownerId = record.ids[version] as number;
+        relate(record.uid, ownerId, record.data);
+        const dbAttributes = metadataOf(strapi, record.uid).attributes;
+        for (const [name, attribute] of Object.entries(schemaAttributes(strapi, record.uid))) {
+          if (!(name in record.data) || (attribute.type !== 'component' && attribute.type !== 'dynamiczone')) continue;
+          const table = dbAttributes[name]?.joinTable;
+          if (table === undefined) throw new Error(`the bulk writer cannot store ${record.uid}.${name}`);
+          const ordered = attribute.type === 'dynamiczone' || attribute.repeatable === true;
+          asItems(record.data[name]).forEach((item, index) => {
+            const componentUid = attribute.type === 'dynamiczone' ? String(item.__component) : (attribute.component as string);
+            components.push({
+              componentUid,
+              data: item,
+              tableName: table.name,
+              join: (cmpId) => ({
+                [table.joinColumn.name]: ownerId,
+                [table.morphColumn?.idColumn.name ?? table.inverseJoinColumn?.name ?? 'cmp_id']: cmpId,
+                [table.morphColumn?.typeColumn.name ?? 'component_type']: componentUid,
+                field: table.on?.field ?? name,
+                [table.orderColumnName ?? 'order']: ordered ? index + 1 : null,
+              }),
+            });
+          });
+        }
+      }
+
+      const componentUids = [...new Set(components.map((component) => component.componentUid))];
+      for (const componentUid of componentUids) {
+        const pending = components.filter((component) => component.componentUid === componentUid);
+        const attributes = schemaAttributes(strapi, componentUid);
+        const result = await strapi.db.query(componentUid as 'api::organisation.organisation').createMany({ data: pending.map((component) => scalarsOf(attributes, component.data)) });
+        const cmpIds = insertedIds(result);
+        pending.forEach((component, index) => {
+          joinRows.push({ tableName: component.tableName, row: component.join(cmpIds[index]) });
+          relate(componentUid, cmpIds[index], component.data);
+        });
+      }
+      components.length = 0;
+    }
+    await insertJoinRows(strapi, trx, joinRows);
+    await insertLinks(strapi, trx, [...links.values()]);
+  };
+
+  /** The data of a staged document, as the middlewares left it, to add what was not known when it was created. */
+  const dataOf = (uid: string, documentId: string): Data => {
+    const record = byKey.get(stagedKey(uid, documentId));
+    if (record === undefined) throw new Error(`${uid} ${documentId} was not created by this writer`);
+    return record.data;
+  };
+
+  return { create, dataOf, writeRows, writeRelations };
+};
+
+/**
+ * Inserts link rows; each target's inverse order continues after the links it already has. A link
+ * that exists already is left as it is: publishing a target that was linked from a new draft has
+ * Strapi write the published pair itself.
+ */
+const insertLinks = async (strapi: Core.Strapi, trx: unknown, links: Array<{ table: JoinTable; rows: Data[] }>): Promise<void> => {
+  for (const { table, rows: candidates } of links) {
+    const inverseOrder = table.inverseOrderColumnName;
+    const targetColumn = table.inverseJoinColumn?.name;
+    const ownerColumn = table.joinColumn.name;
+    if (targetColumn === undefined) throw new Error(`${table.name} has no target column`);
+    const pair = (row: Data) => `${String(row[ownerColumn])}:${String(row[targetColumn])}`;
+    const existing = new Set<string>();
+    const owners = [...new Set(candidates.map((row) => row[ownerColumn] as number))];
+    for (let start = 0; start < owners.length; start += 500) {
+      const found = (await strapi.db
+        .getConnection(table.name)
+        .select(ownerColumn, targetColumn)
+        .whereIn(ownerColumn, owners.slice(start, start + 500))
+        .transacting(trx as never)) as Data[];
+      for (const row of found) existing.add(pair(row));
+    }
+    // A pair Strapi already wrote keeps its row but takes its place in the importer's order, so no
+    // two links of one owner share an order value (readers would then see an arbitrary order).
+    const orderColumn = table.orderColumnName;
+    if (orderColumn !== undefined) {
+      for (const row of candidates.filter((candidate) => existing.has(pair(candidate)))) {
+        await strapi.db
+          .getConnection(table.name)
+          .where({ [ownerColumn]: row[ownerColumn], [targetColumn]: row[targetColumn] })
+          .update({ [orderColumn]: row[orderColumn] })
+          .transacting(trx as never);
+      }
+    }
+    const rows = candidates.filter((row) => !existing.has(pair(row)));
+    if (rows.length === 0) continue;
+    if (inverseOrder !== undefined) {
+      const targets = [...new Set(rows.map((row) => row[targetColumn] as number))];
+      const next = new Map<number, number>();
+      for (let start = 0; start < targets.length; start += 500) {
+        const existing = (await strapi.db
+          .getConnection(table.name)
+          .select(targetColumn)
+          .max(inverseOrder, { as: 'max' })
+          .whereIn(targetColumn, targets.slice(start, start + 500))
+          .groupBy(targetColumn)
+          .transacting(trx as never)) as Array<Record<string, unknown>>;
+        for (const row of existing) next.set(Number(row[targetColumn]), Number(row.max ?? 0));
+      }
+      for (const row of rows) {
+        const target = row[targetColumn] as number;
+        const order = (next.get(target) ?? 0) + 1;
+        next.set(target, order);
+        row[inverseOrder] = order;
+      }
+    }
+    await insertChunks(strapi, trx, table.name, rows);
+  }
+};
+
+const insertJoinRows = async (strapi: Core.Strapi, trx: unknown, rows: Array<{ tableName: string; row: Data }>): Promise<void> => {
+  for (const tableName of [...new Set(rows.map((entry) => entry.tableName))]) {
+    await insertChunks(
+      strapi,
+      trx,
+      tableName,
+      rows.filter((entry) => entry.tableName === tableName).map((entry) => entry.row)
+    );
+  }
+};
+
+const insertChunks = async (strapi: Core.Strapi, trx: unknown, tableName: string, rows: Data[]): Promise<void> => {
+  const size = strapi.db.dialect.getBatchInsertSize();
+  for (let start = 0; start < rows.length; start += size) {
+    await strapi.db.getConnection(tableName).insert(rows.slice(start, start + size)).transacting(trx as never);
+  }
+};
