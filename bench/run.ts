@@ -1,0 +1,151 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { writeCorpus } from './corpus';
+import { importOnce, measureImports, removeSqlite, sqliteEnv } from './sections/imports';
+import { measureReads } from './sections/reads';
+import { measureScale } from './sections/scale';
+import { createPostgresDatabase } from './lib/postgres';
+import { machine, table, type Results, type Row } from './lib/results';
+
+/**
+ * `npm run bench [-- --quick] [--scale] [--no-postgres]`: the import and the public API measured
+ * side by side with their baselines in one run. Prints a table and writes bench/results/latest.json.
+ */
+
+type Settings = { pages: number; rounds: number; seconds: number; connections: number[]; importCorpusPages: number };
+
+const FULL: Settings = { pages: 2000, rounds: 3, seconds: 4, connections: [10, 50], importCorpusPages: 2000 };
+const QUICK: Settings = { pages: 150, rounds: 3, seconds: 1, connections: [10, 50], importCorpusPages: 300 };
+const SCALE_PAGES = 20_000;
+
+const ROOT = path.resolve(__dirname, '..');
+
+const main = async () => {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((arg) => !['--quick', '--scale', '--no-postgres'].includes(arg));
+  if (unknown.length > 0) {
+    console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--scale] [--no-postgres]`);
+    process.exit(2);
+  }
+  const quick = args.includes('--quick');
+  const settings = quick ? QUICK : FULL;
+  const started = Date.now();
+  const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+  const { ensureCompiled } = require(path.join(ROOT, 'scripts', 'compile.js')) as { ensureCompiled: () => Promise<unknown> };
+  log('compiling the app when dist/ is stale');
+  await ensureCompiled();
+
+  const work = path.join(os.tmpdir(), `newsroom-bench-${process.pid}`);
+  fs.mkdirSync(work, { recursive: true });
+  const rows: Row[] = [];
+  const invalid: string[] = [];
+  const details: Record<string, unknown> = { settings };
+  try {
+    const corpus = path.join(work, 'corpus');
+    writeCorpus(corpus, settings.pages, 20200410);
+    const duringImportCorpora = [1, 2, 3].map((seed) => {
+      const directory = path.join(work, `during-import-${seed}`);
+      writeCorpus(directory, settings.importCorpusPages, 1000 + seed);
+      return directory;
+    });
+    log(`corpus of ${settings.pages} pages written to ${corpus}`);
+
+    log('import: full imports alternating with the better-sqlite3 ceiling, re-imports, dry runs');
+    const imports = await measureImports({ corpus, pages: settings.pages, work, rounds: settings.rounds });
+    rows.push(...imports.rows);
+    invalid.push(...imports.invalid);
+    details.imports = imports.details;
+
+    // The read measures change the database (an import runs during one of them), so PostgreSQL is
+    // compared against an untouched copy.
+    const reference = path.join(work, 'reference.db');
+    removeSqlite(reference);
+    fs.copyFileSync(imports.database, reference);
+
+    log('reads on SQLite: Strapi against the baseline server');
+    const sqliteReads = await measureReads({
+      label: 'SQLite',
+      database: sqliteEnv(imports.database),
+      baselineFile: reference,
+      rounds: settings.rounds,
+      seconds: settings.seconds,
+      connections: settings.connections,
+      duringImport: { corpora: duringImportCorpora },
+    });
+    rows.push(...sqliteReads.rows);
+    invalid.push(...sqliteReads.invalid);
+    details.sqliteReads = sqliteReads.details;
+
+    if (!args.includes('--no-postgres')) {
+      log('reads on PostgreSQL: the same corpus imported into a scratch database');
+      const postgres = await createPostgresDatabase();
+      try {
+        const run = await importOnce(corpus, postgres.env, 'publish');
+        if (run.failed > 0) invalid.push(`PostgreSQL import: ${run.failed} documents failed`);
+        rows.push({
+          section: 'Import',
+          measure: `${settings.pages} pages with publish into PostgreSQL, docs/s`,
+          a: (settings.pages / run.seconds).toFixed(1),
+          b: '',
+          ratio: null,
+          target: '',
+          met: null,
+        });
+        const postgresReads = await measureReads({
+          label: 'PostgreSQL',
+          database: postgres.env,
+          reference: { label: 'Strapi on SQLite', database: sqliteEnv(reference) },
+          rounds: settings.rounds,
+          seconds: settings.seconds,
+          connections: [50],
+        });
+        rows.push(...postgresReads.rows);
+        invalid.push(...postgresReads.invalid);
+        details.postgresReads = postgresReads.details;
+      } finally {
+        await postgres.drop();
+      }
+    }
+
+    if (args.includes('--scale')) {
+      log(`scale: ${SCALE_PAGES} pages`);
+      const scale = await measureScale({
+        work,
+        pages: SCALE_PAGES,
+        small: { database: reference, pages: settings.pages, peakRss: Math.max(...(imports.details.imports as Array<{ peakRss: number }>).map((run) => run.peakRss)) },
+        rounds: settings.rounds,
+        seconds: settings.seconds,
+      });
+      rows.push(...scale.rows);
+      invalid.push(...scale.invalid);
+      details.scale = scale.details;
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  const results: Results = {
+    machine: machine(),
+    command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+    startedAt: new Date(started).toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    rows,
+    details,
+    invalid,
+  };
+  const output = path.join(ROOT, 'bench', 'results', 'latest.json');
+  fs.writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(table(rows));
+  console.log(`\n${results.command} on ${String(results.machine.cores)} × ${String(results.machine.cpu)}, ${results.seconds} s; written to bench/results/latest.json`);
+  if (invalid.length > 0) {
+    console.log(`\nINVALID (measured nothing):\n${invalid.map((line) => `- ${line}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
