@@ -3,7 +3,31 @@ import type { Core } from '@strapi/strapi';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
-type SqliteConnection = { pragma: (statement: string) => unknown };
+type SqliteStatement = unknown;
+type SqliteConnection = { pragma: (statement: string) => unknown; prepare: (sql: string) => SqliteStatement };
+
+/**
+ * knex prepares every statement it runs again, and on SQLite preparing (parsing and planning) costs
+ * about as much as running a small statement. Most of what Strapi and the importer run has one of a
+ * few hundred shapes, so the connection keeps its most recent prepared statements. knex runs each
+ * one to completion with `all` or `run` before the next, so a statement is never in use twice.
+ */
+const reusePreparedStatements = (connection: SqliteConnection, size: number): void => {
+  const prepare = connection.prepare.bind(connection);
+  const statements = new Map<string, SqliteStatement>();
+  connection.prepare = (sql) => {
+    const cached = statements.get(sql);
+    if (cached !== undefined) {
+      statements.delete(sql);
+      statements.set(sql, cached);
+      return cached;
+    }
+    const statement = prepare(sql);
+    statements.set(sql, statement);
+    if (statements.size > size) statements.delete(statements.keys().next().value as string);
+    return statement;
+  };
+};
 
 const sqlite = (env: Env) => ({
   connection: {
@@ -23,6 +47,7 @@ const sqlite = (env: Env) => ({
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
         connection.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
+        reusePreparedStatements(connection, env.int('DATABASE_STATEMENT_CACHE', 500));
         done(null, connection);
       } catch (error) {
         done(error instanceof Error ? error : new Error(String(error)), connection);

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { firstFreeSlug, slugify } from '../utils/slug';
+import { isStagedSlug } from './importer-writes';
 
 const ARTICLE = 'api::news-article.news-article';
 
@@ -35,7 +36,7 @@ export const articleSlugMiddleware =
         where: { slug, locale, ...(documentId === undefined ? {} : { documentId: { $ne: documentId } }) },
         select: ['id'],
       });
-      return clash !== null;
+      return clash !== null || isStagedSlug(ARTICLE, locale, slug);
     });
     return next();
   };

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { markImporterWrite } from '../documents/importer-writes';
+import { clearStagedSlugs, markImporterWrite, stageSlug } from '../documents/importer-writes';
 
 /**
  * The importer's write path for new documents. The Document Service spends most of an import on
@@ -69,16 +69,29 @@ export const withBulkWrites = async <T>(strapi: Core.Strapi, run: () => Promise<
   }
 };
 
-const schemaAttributes = (strapi: Core.Strapi, uid: string): Record<string, SchemaAttribute> => {
-  const schema = (strapi.contentTypes as unknown as Record<string, { attributes: unknown } | undefined>)[uid] ?? (strapi.components as unknown as Record<string, { attributes: unknown } | undefined>)[uid];
+type Model = { attributes: Record<string, SchemaAttribute>; localized: boolean };
+
+// `strapi.contentTypes` builds a new object on every read, and the writer asks for each model's
+// attributes several times per document.
+const models = new WeakMap<Core.Strapi, Map<string, Model>>();
+
+const modelOf = (strapi: Core.Strapi, uid: string): Model => {
+  const known = models.get(strapi) ?? new Map<string, Model>();
+  models.set(strapi, known);
+  const cached = known.get(uid);
+  if (cached !== undefined) return cached;
+  type Schema = { attributes: unknown; pluginOptions?: { i18n?: { localized?: boolean } } };
+  const contentType = (strapi.contentTypes as unknown as Record<string, Schema | undefined>)[uid];
+  const schema = contentType ?? (strapi.components as unknown as Record<string, Schema | undefined>)[uid];
   if (schema === undefined) throw new Error(`unknown model ${uid}`);
-  return schema.attributes as Record<string, SchemaAttribute>;
+  const model = { attributes: schema.attributes as Record<string, SchemaAttribute>, localized: contentType?.pluginOptions?.i18n?.localized === true };
+  known.set(uid, model);
+  return model;
 };
 
-const isLocalized = (strapi: Core.Strapi, uid: string): boolean => {
-  const options = (strapi.contentTypes as unknown as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined>)[uid]?.pluginOptions;
-  return options?.i18n?.localized === true;
-};
+const schemaAttributes = (strapi: Core.Strapi, uid: string): Record<string, SchemaAttribute> => modelOf(strapi, uid).attributes;
+
+const isLocalized = (strapi: Core.Strapi, uid: string): boolean => modelOf(strapi, uid).localized;
 
 const metadataOf = (strapi: Core.Strapi, uid: string): { tableName: string; attributes: Record<string, DbAttribute> } =>
   strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, DbAttribute> };
@@ -113,9 +126,17 @@ const insertedIds = (result: { ids: unknown[] }): number[] =>
   // Rows are numbered in the order they are inserted; RETURNING itself promises no order.
   result.ids.map((id) => Number(typeof id === 'object' && id !== null ? (id as { id: unknown }).id : id)).sort((a, b) => a - b);
 
-/** `trx` is the transaction of the document being written (`strapi.db.transaction`'s `trx`). */
+/**
+ * `trx` is the transaction the writer's documents are written in (`strapi.db.transaction`'s `trx`):
+ * one page's, or a batch of pages'. Documents are staged by `create` and written by `flush`, or, when
+ * a page must also go through the Document Service, step by step with `writeRows`, `writeRelations`
+ * and `settle`.
+ */
 export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) => {
-  const staged: Staged[] = [];
+  // Staged slugs of a writer whose transaction rolled back were never written.
+  clearStagedSlugs();
+  /** Documents created but not yet written, or written but without their relations yet. */
+  let staged: Staged[] = [];
   const byKey = new Map<string, Staged>();
   const stagedKey = (uid: string, documentId: string) => `${uid}\u0000${documentId}`;
 
@@ -128,6 +149,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
       if (typeof defaultId !== 'function') throw new Error(`${uid} has no documentId generator`);
       const documentId = String((defaultId as () => unknown)());
       captured = { uid, documentId, locale: isLocalized(strapi, uid) ? (final.locale ?? null) : null, data: final.data, ids: {} };
+      if (typeof final.data.slug === 'string') stageSlug(uid, captured.locale, final.data.slug);
       return { documentId };
     });
     await strapi.documents(uid as 'api::organisation.organisation').create(own as never);
@@ -142,7 +164,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
   const writeRows = async (versions: Version[]): Promise<void> => {
     const uids = [...new Set(staged.map((record) => record.uid))];
     for (const uid of uids) {
-      const records = staged.filter((record) => record.uid === uid);
+      const records = staged.filter((record) => record.uid === uid && Object.keys(record.ids).length === 0);
       const attributes = schemaAttributes(strapi, uid);
       const rows = records.flatMap((record) =>
         versions.map((version) => ({
@@ -161,6 +183,8 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
         });
       });
     }
+    // The rows are in the database now, where the slug middleware looks for clashes.
+    clearStagedSlugs();
   };
 
   /** Row ids of the given documents in one version, from what this writer staged or from the database. */
@@ -280,7 +304,10 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
       components.length = 0;
     }
     await insertJoinRows(strapi, trx, joinRows);
-    await insertLinks(strapi, trx, [...links.values()]);
+    // Every owner here is a row this writer has just inserted, so in the draft version no link of
+    // theirs exists yet. In the published version Strapi may have written some already, when this
+    // document published an existing target through the Document Service.
+    await insertLinks(strapi, trx, [...links.values()], version === 'published');
   };
 
   /** The data of a staged document, as the middlewares left it, to add what was not known when it was created. */
@@ -290,15 +317,30 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
     return record.data;
   };
 
-  return { create, dataOf, writeRows, writeRelations };
+  /** The staged documents are complete; later writes of this writer leave them alone. */
+  const settle = (): void => {
+    staged = [];
+  };
+
+  /** Writes every staged document: rows, then the relations of each version. */
+  const flush = async (versions: Version[]): Promise<void> => {
+    if (staged.length === 0) return;
+    await writeRows(versions);
+    for (const version of versions) await writeRelations(version);
+    settle();
+  };
+
+  return { create, dataOf, writeRows, writeRelations, settle, flush };
 };
+
+export type BulkWriter = ReturnType<typeof createBulkWriter>;
 
 /**
  * Inserts link rows; each target's inverse order continues after the links it already has. A link
  * that exists already is left as it is: publishing a target that was linked from a new draft has
  * Strapi write the published pair itself.
  */
-const insertLinks = async (strapi: Core.Strapi, trx: unknown, links: Array<{ table: JoinTable; rows: Data[] }>): Promise<void> => {
+const insertLinks = async (strapi: Core.Strapi, trx: unknown, links: Array<{ table: JoinTable; rows: Data[] }>, mayExist: boolean): Promise<void> => {
   for (const { table, rows: candidates } of links) {
     const inverseOrder = table.inverseOrderColumnName;
     const targetColumn = table.inverseJoinColumn?.name;
@@ -306,7 +348,7 @@ const insertLinks = async (strapi: Core.Strapi, trx: unknown, links: Array<{ tab
     if (targetColumn === undefined) throw new Error(`${table.name} has no target column`);
     const pair = (row: Data) => `${String(row[ownerColumn])}:${String(row[targetColumn])}`;
     const existing = new Set<string>();
-    const owners = [...new Set(candidates.map((row) => row[ownerColumn] as number))];
+    const owners = mayExist ? [...new Set(candidates.map((row) => row[ownerColumn] as number))] : [];
     for (let start = 0; start < owners.length; start += 500) {
       const found = (await strapi.db
         .getConnection(table.name)

@@ -3,7 +3,7 @@ import { initiativeKey, normaliseName, organisationKey, personKey } from './keys
 import type { ArticleFields, DocumentPlan, StoredArticle } from './plan';
 import { addName, emptyIndex, isDistinctiveAlias, type EntityIndex, type ResolvedPosition } from './resolve';
 import type { BlockType } from './types';
-import { createBulkWriter, type Version } from './bulk';
+import type { BulkWriter, Version } from './bulk';
 
 /** The load stage: the only one that touches Strapi. */
 
@@ -175,14 +175,17 @@ const bodyData = (blocks: ArticleFields['body']) =>
   );
 
 /**
- * Writes one document's plan in one transaction. New organisations, persons, initiatives and
- * articles go through the bulk writer (see bulk.ts): their rows are written first, then their draft
- * relations. Records that already exist are updated and published through the Document Service,
- * targets before the article, because Strapi drops a published entry's relation to a target that has
- * no published version. Last come the published versions' relations of the new records, so they
- * point at the final published rows of everything they link.
+ * Writes one document's plan with the caller's bulk writer, inside the caller's transaction (one
+ * per page, or one per batch of pages). New organisations, persons, initiatives and articles go
+ * through the bulk writer (see bulk.ts). A document that only creates records is just staged: its
+ * rows and relations are written with the rest of the batch by `bulk.flush`. A document that also
+ * changes records that exist goes through the Document Service for those; the batch staged so far
+ * is written first, so every record it links to is in the database. Existing records are updated
+ * and published targets before the article, because Strapi drops a published entry's relation to a
+ * target that has no published version; last come the published relations of the new records, so
+ * they point at the final published rows of everything they link.
  */
-export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions): Promise<Written> => {
+export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions, bulk: BulkWriter): Promise<Written> => {
   const written: Written = new Map();
   const idOf = (key: string | null): string | null => {
     if (key === null) return null;
@@ -192,93 +195,102 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   const uniqueIds = (keys: Array<string | null>): string[] => [...new Set(keys.map(idOf).filter((id): id is string => id !== null))];
   const versions: Version[] = options.publish ? ['draft', 'published'] : ['draft'];
 
-  await strapi.db.transaction(async ({ trx }) => {
-    const bulk = createBulkWriter(strapi, trx, new Date());
+  // New records were written with their published version. Of the others, one that is unchanged
+  // and already published is left alone: publishing it again would rewrite its published version
+  // (and publish an editor's unfinished draft of it).
+  const needsPublishing = (record: { action: string }, known: { published: boolean } | undefined) =>
+    options.publish && (record.action === 'update' || (record.action === 'unchanged' && known?.published !== true));
+  const toPublish: Array<[PublishableUid, string[]]> = [
+    [
+      ORGANISATION,
+      plan.organisations
+        .filter((o) => needsPublishing(o, index.organisations.get(o.key)))
+        // Parents first: a published child keeps its parent only if the parent is published.
+        .sort((a, b) => Number(plan.organisations.some((o) => o.parentKey === b.key)) - Number(plan.organisations.some((o) => o.parentKey === a.key)))
+        .map((o) => o.key),
+    ],
+    [PERSON, plan.persons.filter((p) => needsPublishing(p, index.persons.get(p.key))).map((p) => p.key)],
+    [INITIATIVE, plan.initiatives.filter((i) => needsPublishing(i, index.initiatives.get(i.key))).map((i) => i.key)],
+  ];
+  const updates = {
+    organisations: plan.organisations.filter((o) => o.action === 'update' && o.documentId !== null),
+    persons: plan.persons.filter((p) => p.action === 'update' && p.documentId !== null),
+    initiatives: plan.initiatives.filter((i) => i.action === 'update' && i.documentId !== null),
+  };
+  const article = plan.article;
+  const usesDocumentService =
+    article.action !== 'create' ||
+    updates.organisations.length + updates.persons.length + updates.initiatives.length > 0 ||
+    toPublish.some(([, keys]) => keys.length > 0);
+  if (usesDocumentService) await bulk.flush(versions);
 
-    const newOrganisations = plan.organisations.filter((o) => o.action === 'create');
-    for (const organisation of newOrganisations) {
-      const data = { name: organisation.name, kind: organisation.kind, aliases: organisation.aliases, importKey: organisation.key };
-      written.set(organisation.key, await bulk.create(ORGANISATION, { data }));
-    }
-    // A parent may be created by this very document, so parents are linked once every organisation has its id.
-    for (const organisation of newOrganisations) {
-      const parentId = idOf(organisation.parentKey);
-      if (parentId !== null) bulk.dataOf(ORGANISATION, written.get(organisation.key) as string).parent = parentId;
-    }
-    for (const person of plan.persons.filter((p) => p.action === 'create')) {
-      const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
-      const review = person.reviewReason === null ? {} : { needsReview: true, reviewReason: person.reviewReason };
-      const data = { name: person.name, positions, importKey: person.key, ...review, organisations: uniqueIds(person.positions.map((p) => p.organisationKey)) };
-      written.set(person.key, await bulk.create(PERSON, { data }));
-    }
-    for (const initiative of plan.initiatives.filter((i) => i.action === 'create')) {
-      const data = {
-        name: initiative.name,
-        kind: initiative.kind,
-        amounts: initiative.amounts,
-        importKey: initiative.key,
-        organisers: ids(initiative.organiserKeys),
-        people: ids(initiative.personKeys),
-      };
-      written.set(initiative.key, await bulk.create(INITIATIVE, { data }));
-    }
+  const newOrganisations = plan.organisations.filter((o) => o.action === 'create');
+  for (const organisation of newOrganisations) {
+    const data = { name: organisation.name, kind: organisation.kind, aliases: organisation.aliases, importKey: organisation.key };
+    written.set(organisation.key, await bulk.create(ORGANISATION, { data }));
+  }
+  // A parent may be created by this very document, so parents are linked once every organisation has its id.
+  for (const organisation of newOrganisations) {
+    const parentId = idOf(organisation.parentKey);
+    if (parentId !== null) bulk.dataOf(ORGANISATION, written.get(organisation.key) as string).parent = parentId;
+  }
+  for (const person of plan.persons.filter((p) => p.action === 'create')) {
+    const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
+    const review = person.reviewReason === null ? {} : { needsReview: true, reviewReason: person.reviewReason };
+    const data = { name: person.name, positions, importKey: person.key, ...review, organisations: uniqueIds(person.positions.map((p) => p.organisationKey)) };
+    written.set(person.key, await bulk.create(PERSON, { data }));
+  }
+  for (const initiative of plan.initiatives.filter((i) => i.action === 'create')) {
+    const data = {
+      name: initiative.name,
+      kind: initiative.kind,
+      amounts: initiative.amounts,
+      importKey: initiative.key,
+      organisers: ids(initiative.organiserKeys),
+      people: ids(initiative.personKeys),
+    };
+    written.set(initiative.key, await bulk.create(INITIATIVE, { data }));
+  }
 
-    const article = plan.article;
-    const data = articleData(article, idOf, ids);
-    let articleId = article.documentId;
-    if (article.action === 'create') {
-      if (article.fields.quotes !== undefined) data.quotedPersons = uniqueIds(article.fields.quotes.map((quote) => quote.speakerKey));
-      articleId = await bulk.create(ARTICLE, { locale: options.locale, data });
-    }
-    if (articleId === null) throw new Error(`article ${article.key} has no documentId to write to`);
-    written.set(article.key, articleId);
+  const data = articleData(article, idOf, ids);
+  let articleId = article.documentId;
+  if (article.action === 'create') {
+    if (article.fields.quotes !== undefined) data.quotedPersons = uniqueIds(article.fields.quotes.map((quote) => quote.speakerKey));
+    articleId = await bulk.create(ARTICLE, { locale: options.locale, data });
+  }
+  if (articleId === null) throw new Error(`article ${article.key} has no documentId to write to`);
+  written.set(article.key, articleId);
+  if (!usesDocumentService) return written;
 
-    await bulk.writeRows(versions);
-    await bulk.writeRelations('draft');
+  await bulk.writeRows(versions);
+  await bulk.writeRelations('draft');
 
-    for (const organisation of plan.organisations.filter((o) => o.action === 'update' && o.documentId !== null)) {
-      const parentId = idOf(organisation.parentKey);
-      const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
-      const parent = parentId !== null && knownParent === null ? { parent: parentId } : {};
-      await strapi.documents(ORGANISATION).update({ documentId: organisation.documentId as string, data: { aliases: organisation.aliases, importKey: organisation.key, ...parent } });
-    }
-    for (const person of plan.persons.filter((p) => p.action === 'update' && p.documentId !== null)) {
-      const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
-      await strapi.documents(PERSON).update({ documentId: person.documentId as string, data: { positions, importKey: person.key } });
-    }
-    for (const initiative of plan.initiatives.filter((i) => i.action === 'update' && i.documentId !== null)) {
-      const relations = { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys) };
-      await strapi.documents(INITIATIVE).update({ documentId: initiative.documentId as string, data: { ...relations, importKey: initiative.key } });
-    }
-    if (article.action === 'update') {
-      await strapi.documents(ARTICLE).update({ documentId: articleId, locale: options.locale, data: data as never });
-    }
+  for (const organisation of updates.organisations) {
+    const parentId = idOf(organisation.parentKey);
+    const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
+    const parent = parentId !== null && knownParent === null ? { parent: parentId } : {};
+    await strapi.documents(ORGANISATION).update({ documentId: organisation.documentId as string, data: { aliases: organisation.aliases, importKey: organisation.key, ...parent } });
+  }
+  for (const person of updates.persons) {
+    const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
+    await strapi.documents(PERSON).update({ documentId: person.documentId as string, data: { positions, importKey: person.key } });
+  }
+  for (const initiative of updates.initiatives) {
+    const relations = { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys) };
+    await strapi.documents(INITIATIVE).update({ documentId: initiative.documentId as string, data: { ...relations, importKey: initiative.key } });
+  }
+  if (article.action === 'update') {
+    await strapi.documents(ARTICLE).update({ documentId: articleId, locale: options.locale, data: data as never });
+  }
 
-    if (options.publish) {
-      // New records were written with their published version. Of the others, one that is unchanged
-      // and already published is left alone: publishing it again would rewrite its published version
-      // (and publish an editor's unfinished draft of it).
-      const needsPublishing = (record: { action: string }, known: { published: boolean } | undefined) =>
-        record.action === 'update' || (record.action === 'unchanged' && known?.published !== true);
-      const targets: Array<[PublishableUid, string[]]> = [
-        [
-          ORGANISATION,
-          plan.organisations
-            .filter((o) => needsPublishing(o, index.organisations.get(o.key)))
-            // Parents first: a published child keeps its parent only if the parent is published.
-            .sort((a, b) => Number(plan.organisations.some((o) => o.parentKey === b.key)) - Number(plan.organisations.some((o) => o.parentKey === a.key)))
-            .map((o) => o.key),
-        ],
-        [PERSON, plan.persons.filter((p) => needsPublishing(p, index.persons.get(p.key))).map((p) => p.key)],
-        [INITIATIVE, plan.initiatives.filter((i) => needsPublishing(i, index.initiatives.get(i.key))).map((i) => i.key)],
-      ];
-      for (const [uid, keys] of targets) {
-        for (const documentId of ids(keys)) await strapi.documents(uid).publish({ documentId });
-      }
-      if (article.action !== 'create') await strapi.documents(ARTICLE).publish({ documentId: articleId, locale: options.locale });
-      await bulk.writeRelations('published');
+  if (options.publish) {
+    for (const [uid, keys] of toPublish) {
+      for (const documentId of ids(keys)) await strapi.documents(uid).publish({ documentId });
     }
-  });
+    if (article.action !== 'create') await strapi.documents(ARTICLE).publish({ documentId: articleId, locale: options.locale });
+    await bulk.writeRelations('published');
+  }
+  bulk.settle();
   return written;
 };
 

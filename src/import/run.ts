@@ -4,7 +4,8 @@ import type { Core } from '@strapi/strapi';
 import { analyse } from './analyse';
 import { MAX_PAGE_BYTES } from './decode';
 import { walkInputs } from './files';
-import { withBulkWrites } from './bulk';
+import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
+import { journalIndex } from './journal';
 import { loadIndex, readStoredArticle, writeDocument } from './load';
 import { plan, type DocumentPlan } from './plan';
 import {
@@ -31,6 +32,11 @@ export type RunOptions = {
 };
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
+const failedPage = (page: { file: string; analysed: Parameters<typeof describe>[0] }, error: unknown): { report: DocumentReport; counts: null } => ({
+  report: failedDocument(page.file, `not imported, nothing was written: ${firstLine(error)}`, page.analysed),
+  counts: null,
+});
 
 const unchangedPlan = (file: string, doc: ReturnType<typeof resolve>): DocumentPlan => ({
   file,
@@ -61,15 +67,30 @@ export const runImport = async (options: RunOptions): Promise<ImportReport> => {
 };
 
 /**
- * Imports pages one at a time: each is read, analysed, matched against what is known, planned and
- * (unless this is a dry run) written in its own transaction. A page that fails is reported and the
- * run goes on; only a broken run (no database, say) throws.
+ * Pages written in one transaction. A transaction per page spends much of an import committing;
+ * a batch is written in the time of a few pages. A batch with a page that fails is rolled back as a
+ * whole and written again one page per transaction, so only the page that fails is lost.
+ */
+export const BATCH_PAGES = 25;
+
+type Analysed = Extract<ReturnType<typeof analyse>, { ok: true }>['value'];
+
+/** A page read and analysed (no database yet), or one that already failed. */
+type Prepared = { kind: 'page'; file: string; analysed: Analysed } | { kind: 'failed'; report: DocumentReport };
+
+type Done = { report: DocumentReport; counts: ReturnType<typeof planCounts> | null };
+
+/**
+ * Imports pages in order: each is read and analysed, then, in batches, matched against what is
+ * known, planned and (unless this is a dry run) written. A page that fails is reported and the run
+ * goes on; only a broken run (no database, say) throws.
  */
 const importAll = async (options: RunOptions): Promise<ImportReport> => {
   const started = process.hrtime.bigint();
   const { strapi } = options;
   if (!options.dryRun && strapi === null) throw new Error('a real import needs Strapi; pass dryRun for a plan only');
   const index: EntityIndex = options.dryRun || strapi === null ? emptyIndex() : await loadIndex(strapi, options.locale);
+  const journal = journalIndex(index);
   const documents: DocumentReport[] = [];
   const records: ImportReport['summary']['records'] = {
     articles: { ...zeroCounts(), failed: 0 },
@@ -78,67 +99,104 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     initiatives: { ...zeroCounts(), failed: 0 },
   };
   const skipped = { count: 0 };
+  const versions: Version[] = options.publish ? ['draft', 'published'] : ['draft'];
 
-  const finish = (report: DocumentReport) => {
-    documents.push(report);
-    options.onDocument?.(report);
-  };
-
-  for await (const entry of walkInputs(options.paths, skipped)) {
-    if (entry.kind === 'problem') {
-      records.articles.failed += 1;
-      finish(failedDocument(entry.file, entry.message));
-      continue;
-    }
-    if (entry.size > MAX_PAGE_BYTES) {
-      records.articles.failed += 1;
-      finish(failedDocument(entry.file, `file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for one page`));
-      continue;
-    }
-    const bytes = await fs.promises.readFile(entry.file);
-    const analysed = analyse({ file: entry.file, bytes });
-    if (!analysed.ok) {
-      records.articles.failed += 1;
-      finish(failedDocument(entry.file, analysed.problem.message));
-      continue;
-    }
-    const resolved = resolve(analysed.value, index);
-    const known = index.articles.get(resolved.article.key);
-    const unchangedPage =
-      known !== undefined && known.contentHash === resolved.article.contentHash && (!options.publish || known.published || options.dryRun);
-    try {
-      let documentPlan: DocumentPlan;
-      let written = new Map<string, string>();
-      if (unchangedPage) {
-        documentPlan = unchangedPlan(entry.file, resolved);
-      } else {
-        const stored =
-          options.dryRun || strapi === null || known?.documentId === null || known?.documentId === undefined
-            ? null
-            : await readStoredArticle(strapi, known.documentId, options.locale, resolved.article.key);
-        documentPlan = plan(resolved, index, stored);
-        if (!options.dryRun && strapi !== null) {
-          written = await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish });
-        }
-        remember(index, resolved, written, options.publish && !options.dryRun);
-      }
-      const counts = planCounts(documentPlan);
+  const finish = ({ report, counts }: Done) => {
+    if (report.status === 'failed') records.articles.failed += 1;
+    if (counts !== null) {
       for (const type of Object.keys(counts) as RecordType[]) {
         records[type].created += counts[type].created;
         records[type].updated += counts[type].updated;
         records[type].unchanged += counts[type].unchanged;
       }
-      finish({
-        ...describe(analysed.value),
-        actions: sumCounts(Object.values(counts)),
+    }
+    documents.push(report);
+    options.onDocument?.(report);
+  };
+
+  /** Plans one page against the index, writes it (or stages it with `bulk`) and teaches the index its records. */
+  const importPage = async (page: Extract<Prepared, { kind: 'page' }>, bulk: BulkWriter | null): Promise<Done> => {
+    const resolved = resolve(page.analysed, index);
+    const known = index.articles.get(resolved.article.key);
+    const unchangedPage =
+      known !== undefined && known.contentHash === resolved.article.contentHash && (!options.publish || known.published || options.dryRun);
+    let documentPlan: DocumentPlan;
+    let written = new Map<string, string>();
+    if (unchangedPage) {
+      documentPlan = unchangedPlan(page.file, resolved);
+    } else {
+      let stored = null;
+      if (bulk !== null && strapi !== null && known?.documentId !== null && known?.documentId !== undefined) {
+        // The article may have been staged earlier in this batch; it must be in the database to be read.
+        await bulk.flush(versions);
+        stored = await readStoredArticle(strapi, known.documentId, options.locale, resolved.article.key);
+      }
+      documentPlan = plan(resolved, index, stored);
+      if (bulk !== null && strapi !== null) {
+        written = await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish }, bulk);
+      }
+      remember(index, resolved, written, options.publish && !options.dryRun);
+    }
+    return {
+      counts: planCounts(documentPlan),
+      report: {
+        ...describe(page.analysed),
+        actions: sumCounts(Object.values(planCounts(documentPlan))),
         needsReview: documentPlan.article.reviewReasons,
         keptEditorChanges: documentPlan.article.keptEditorChanges.map((field) => `${field}: kept the editor's version`),
+      },
+    };
+  };
+
+  /** Writes a batch in one transaction; on any failure, again one page per transaction. */
+  const importBatch = async (batch: Prepared[]): Promise<void> => {
+    const pages = batch.filter((item): item is Extract<Prepared, { kind: 'page' }> => item.kind === 'page');
+    if (strapi === null || options.dryRun || pages.length === 0) {
+      for (const item of batch) {
+        if (item.kind === 'failed') finish({ report: item.report, counts: null });
+        else finish(await importPage(item, null).catch((error: unknown) => failedPage(item, error)));
+      }
+      return;
+    }
+    journal.begin();
+    try {
+      const done = await strapi.db.transaction(async ({ trx }) => {
+        const bulk = createBulkWriter(strapi, trx, new Date());
+        const results = new Map<Prepared, Done>();
+        for (const page of pages) results.set(page, await importPage(page, bulk));
+        await bulk.flush(versions);
+        return results;
       });
+      journal.commit();
+      for (const item of batch) finish(item.kind === 'failed' ? { report: item.report, counts: null } : (done.get(item) as Done));
     } catch (error) {
-      records.articles.failed += 1;
-      finish(failedDocument(entry.file, `not imported, nothing was written: ${firstLine(error)}`, analysed.value));
+      journal.rollback();
+      if (pages.length === 1) {
+        for (const item of batch) finish(item.kind === 'failed' ? { report: item.report, counts: null } : failedPage(item, error));
+        return;
+      }
+      for (const item of batch) await importBatch([item]);
+    }
+  };
+
+  let batch: Prepared[] = [];
+  for await (const entry of walkInputs(options.paths, skipped)) {
+    if (entry.kind === 'problem') {
+      batch.push({ kind: 'failed', report: failedDocument(entry.file, entry.message) });
+    } else if (entry.size > MAX_PAGE_BYTES) {
+      const message = `file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for one page`;
+      batch.push({ kind: 'failed', report: failedDocument(entry.file, message) });
+    } else {
+      const bytes = await fs.promises.readFile(entry.file);
+      const analysed = analyse({ file: entry.file, bytes });
+      batch.push(analysed.ok ? { kind: 'page', file: entry.file, analysed: analysed.value } : { kind: 'failed', report: failedDocument(entry.file, analysed.problem.message) });
+    }
+    if (batch.filter((item) => item.kind === 'page').length >= BATCH_PAGES) {
+      await importBatch(batch);
+      batch = [];
     }
   }
+  await importBatch(batch);
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = documents.filter((doc) => doc.status === 'failed').length;

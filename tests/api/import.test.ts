@@ -5,6 +5,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../helpers/seed';
 import { rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
+import { writeCorpus } from '../../bench/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLED = path.join(ROOT, 'data', 'documents');
@@ -163,3 +164,48 @@ describe('a document that fails', () => {
     expect(await app.strapi.db.query(PERSON).count({ where: { name: '林若溪', publishedAt: null } })).toBe(1);
   });
 });
+
+describe('pages written in one batch', () => {
+  test('two pages with the same title in one batch get different slugs', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-batch-slugs-'));
+    const page = fs.readFileSync(path.join(FIXTURES, 'chamber-v1.html'), 'utf8');
+    for (const [name, id] of [['first.html', '7001'], ['second.html', '7002']]) {
+      fs.writeFileSync(path.join(directory, name), page.replace(/news\.example\.org\/2021\/0315\/1234/g, `news.example.org/2021/0315/${id}`));
+    }
+    const report = await importPaths([directory]);
+    expect(report.summary.failed).toBe(0);
+    const imported = await app.strapi.db.query(ARTICLE).findMany({ where: { importKey: { $contains: '/2021/0315/700' } }, select: ['slug', 'title'] });
+    expect(imported).toHaveLength(2);
+    expect(imported[0].title).toBe(imported[1].title);
+    expect(new Set(imported.map((article: { slug: string }) => article.slug)).size).toBe(2);
+  });
+
+  test('a page that fails in the middle of a batch costs only that page; the pages around it keep their links', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-batch-fail-'));
+    writeCorpus(directory, 6, 777);
+    const bad = fs.readFileSync(path.join(FIXTURES, 'chamber-v1.html'), 'utf8')
+      .replace(/云州/g, '回滚')
+      .replace(/news\.example\.org\/2021\/0315\/1234/g, 'news.example.org/rollback-in-batch');
+    const names = fs.readdirSync(directory).sort();
+    // Sorted between the generated pages, so the failing page is neither the first nor the last of the batch.
+    const middle = `${names[2]}-bad.html`;
+    fs.writeFileSync(path.join(directory, middle), bad);
+    // The document middleware registered by the test above fails every article titled with 回滚.
+    const report = await importPaths([directory], { publish: true });
+    const failed = report.documents.filter((doc) => doc.status === 'failed').map((doc) => path.basename(doc.file));
+    expect(failed).toEqual([middle]);
+    expect(report.documents.map((doc) => path.basename(doc.file))).toEqual([...names.slice(0, 3), middle, ...names.slice(3)]);
+    expect(report.summary.ok).toBe(6);
+    const titles = report.documents.filter((doc) => doc.status === 'ok').map((doc) => doc.article?.title ?? '');
+    const published = await app.strapi.documents(ARTICLE).findMany({
+      status: 'published',
+      filters: { title: { $in: titles } },
+      populate: { mentionedPersons: { fields: ['name'] } },
+      limit: 100,
+    });
+    expect(published.map((article) => article.title).sort()).toEqual([...titles].sort());
+    expect(published.every((article) => (article.mentionedPersons as unknown[]).length > 0)).toBe(true);
+    expect(await app.strapi.db.query(ORGANISATION).count({ where: { name: { $contains: '回滚' } } })).toBe(0);
+  });
+});
+
