@@ -128,9 +128,8 @@ const insertedIds = (result: { ids: unknown[] }): number[] =>
 
 /**
  * `trx` is the transaction the writer's documents are written in (`strapi.db.transaction`'s `trx`):
- * one page's, or a batch of pages'. Documents are staged by `create` and written by `flush`, or, when
- * a page must also go through the Document Service, step by step with `writeRows`, `writeRelations`
- * and `settle`.
+ * one page's, or a batch of pages'. New documents are staged by `create`, changes to existing ones
+ * are deferred with `defer`, and `flush` writes them all.
  */
 export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) => {
   // Staged slugs of a writer whose transaction rolled back were never written.
@@ -317,20 +316,30 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
     return record.data;
   };
 
-  /** The staged documents are complete; later writes of this writer leave them alone. */
-  const settle = (): void => {
+  /** Document Service work on records that exist, run by `flush` once the staged rows are written. */
+  let deferred: Array<() => Promise<void>> = [];
+
+  const defer = (work: () => Promise<void>): void => {
+    deferred.push(work);
+  };
+
+  /**
+   * Writes everything staged: the rows, their draft relations, then the deferred Document Service
+   * work in the order it was deferred (it may link to the new rows, and it publishes existing targets
+   * before the published relations point at them), then the published relations.
+   */
+  const flush = async (versions: Version[]): Promise<void> => {
+    if (staged.length === 0 && deferred.length === 0) return;
+    await writeRows(versions);
+    await writeRelations('draft');
+    const work = deferred;
+    deferred = [];
+    for (const step of work) await step();
+    if (versions.includes('published')) await writeRelations('published');
     staged = [];
   };
 
-  /** Writes every staged document: rows, then the relations of each version. */
-  const flush = async (versions: Version[]): Promise<void> => {
-    if (staged.length === 0) return;
-    await writeRows(versions);
-    for (const version of versions) await writeRelations(version);
-    settle();
-  };
-
-  return { create, dataOf, writeRows, writeRelations, settle, flush };
+  return { create, dataOf, defer, flush };
 };
 
 export type BulkWriter = ReturnType<typeof createBulkWriter>;

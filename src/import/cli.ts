@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 import type { Core } from '@strapi/strapi';
-import { runImport } from './run';
+import { BATCH_PAGES, runImport } from './run';
 import { summaryTable, toMarkdown, type DocumentReport } from './report';
 
 /**
@@ -23,6 +23,7 @@ Options:
   --publish        publish what was imported (default: drafts for editors to review)
   --report FILE    write the report as JSON, or Markdown when FILE ends in .md
   --locale CODE    locale of the imported articles (default: zh-Hans)
+  --batch N        pages written per transaction (default: 25; 1 writes each page on its own)
   --json           print the JSON report on stdout
   -h, --help       show this help
 
@@ -35,6 +36,7 @@ export type CliOptions = {
   locale: string;
   report: string | null;
   json: boolean;
+  batchPages: number;
 };
 
 export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | { error: string } => {
@@ -49,6 +51,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
         report: { type: 'string' },
         locale: { type: 'string', default: 'zh-Hans' },
         json: { type: 'boolean', default: false },
+        batch: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,6 +60,8 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
   }
   if (parsed.values.help === true) return { help: true };
   if (parsed.positionals.length === 0) return { error: 'give at least one file or directory to import' };
+  const batchPages = parsed.values.batch === undefined ? BATCH_PAGES : Number(parsed.values.batch);
+  if (!Number.isInteger(batchPages) || batchPages < 1) return { error: `--batch takes a whole number of pages, 1 or more, not ${parsed.values.batch}` };
   return {
     paths: parsed.positionals,
     dryRun: parsed.values['dry-run'] === true,
@@ -64,6 +69,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
     locale: parsed.values.locale ?? 'zh-Hans',
     report: parsed.values.report ?? null,
     json: parsed.values.json === true,
+    batchPages,
   };
 };
 
@@ -104,6 +110,8 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
       dryRun: options.dryRun,
       publish: options.publish,
       locale: options.locale,
+      batchPages: options.batchPages,
+      analyseInWorker: true,
       strapi,
       onDocument: (doc: DocumentReport) => {
         done += 1;

@@ -3,7 +3,7 @@ import { initiativeKey, normaliseName, organisationKey, personKey } from './keys
 import type { ArticleFields, DocumentPlan, StoredArticle } from './plan';
 import { addName, emptyIndex, isDistinctiveAlias, type EntityIndex, type ResolvedPosition } from './resolve';
 import type { BlockType } from './types';
-import type { BulkWriter, Version } from './bulk';
+import type { BulkWriter } from './bulk';
 
 /** The load stage: the only one that touches Strapi. */
 
@@ -175,15 +175,13 @@ const bodyData = (blocks: ArticleFields['body']) =>
   );
 
 /**
- * Writes one document's plan with the caller's bulk writer, inside the caller's transaction (one
- * per page, or one per batch of pages). New organisations, persons, initiatives and articles go
- * through the bulk writer (see bulk.ts). A document that only creates records is just staged: its
- * rows and relations are written with the rest of the batch by `bulk.flush`. A document that also
- * changes records that exist goes through the Document Service for those; the batch staged so far
- * is written first, so every record it links to is in the database. Existing records are updated
- * and published targets before the article, because Strapi drops a published entry's relation to a
- * target that has no published version; last come the published relations of the new records, so
- * they point at the final published rows of everything they link.
+ * Stages one document's plan with the caller's bulk writer, whose `flush` writes it inside the
+ * caller's transaction (one per page, or one per batch of pages). New organisations, persons,
+ * initiatives and articles are created through the bulk writer (see bulk.ts). Changes to records
+ * that exist go through the Document Service, deferred until the new rows they may link to are
+ * written: updates first, then publishing, targets before the article, because Strapi drops a
+ * published entry's relation to a target that has no published version. The published relations of
+ * the new records come last, so they point at the final published rows of everything they link.
  */
 export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions, bulk: BulkWriter): Promise<Written> => {
   const written: Written = new Map();
@@ -193,7 +191,6 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   };
   const ids = (keys: string[]): string[] => keys.map(idOf).filter((id): id is string => id !== null);
   const uniqueIds = (keys: Array<string | null>): string[] => [...new Set(keys.map(idOf).filter((id): id is string => id !== null))];
-  const versions: Version[] = options.publish ? ['draft', 'published'] : ['draft'];
 
   // New records were written with their published version. Of the others, one that is unchanged
   // and already published is left alone: publishing it again would rewrite its published version
@@ -218,11 +215,6 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
     initiatives: plan.initiatives.filter((i) => i.action === 'update' && i.documentId !== null),
   };
   const article = plan.article;
-  const usesDocumentService =
-    article.action !== 'create' ||
-    updates.organisations.length + updates.persons.length + updates.initiatives.length > 0 ||
-    toPublish.some(([, keys]) => keys.length > 0);
-  if (usesDocumentService) await bulk.flush(versions);
 
   const newOrganisations = plan.organisations.filter((o) => o.action === 'create');
   for (const organisation of newOrganisations) {
@@ -260,37 +252,42 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   }
   if (articleId === null) throw new Error(`article ${article.key} has no documentId to write to`);
   written.set(article.key, articleId);
-  if (!usesDocumentService) return written;
-
-  await bulk.writeRows(versions);
-  await bulk.writeRelations('draft');
-
-  for (const organisation of updates.organisations) {
-    const parentId = idOf(organisation.parentKey);
-    const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
-    const parent = parentId !== null && knownParent === null ? { parent: parentId } : {};
-    await strapi.documents(ORGANISATION).update({ documentId: organisation.documentId as string, data: { aliases: organisation.aliases, importKey: organisation.key, ...parent } });
-  }
-  for (const person of updates.persons) {
-    const positions = person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) }));
-    await strapi.documents(PERSON).update({ documentId: person.documentId as string, data: { positions, importKey: person.key } });
-  }
-  for (const initiative of updates.initiatives) {
-    const relations = { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys) };
-    await strapi.documents(INITIATIVE).update({ documentId: initiative.documentId as string, data: { ...relations, importKey: initiative.key } });
-  }
-  if (article.action === 'update') {
-    await strapi.documents(ARTICLE).update({ documentId: articleId, locale: options.locale, data: data as never });
-  }
-
-  if (options.publish) {
-    for (const [uid, keys] of toPublish) {
-      for (const documentId of ids(keys)) await strapi.documents(uid).publish({ documentId });
+  // Everything the deferred work needs is worked out now: by the time it runs, later pages of the
+  // batch may have taught the index more.
+  type Change = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string; data: Record<string, unknown> };
+  type Publication = Omit<Change, 'data'>;
+  const changes: Change[] = [
+    ...updates.organisations.map((organisation): Change => {
+      const parentId = idOf(organisation.parentKey);
+      const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
+      const parent = parentId !== null && knownParent === null ? { parent: parentId } : {};
+      return { uid: ORGANISATION, documentId: organisation.documentId as string, data: { aliases: organisation.aliases, importKey: organisation.key, ...parent } };
+    }),
+    ...updates.persons.map((person): Change => ({
+      uid: PERSON,
+      documentId: person.documentId as string,
+      data: { positions: person.positions.map((position) => ({ title: position.title, organisation: idOf(position.organisationKey) })), importKey: person.key },
+    })),
+    ...updates.initiatives.map((initiative): Change => ({
+      uid: INITIATIVE,
+      documentId: initiative.documentId as string,
+      data: { organisers: ids(initiative.organiserKeys), people: ids(initiative.personKeys), importKey: initiative.key },
+    })),
+    ...(article.action === 'update' ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data } satisfies Change] : []),
+  ];
+  const publications: Publication[] = [
+    ...toPublish.flatMap(([uid, keys]) => ids(keys).map((documentId): Publication => ({ uid, documentId }))),
+    ...(options.publish && article.action !== 'create' ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale } satisfies Publication] : []),
+  ];
+  if (changes.length === 0 && publications.length === 0) return written;
+  bulk.defer(async () => {
+    for (const { uid, documentId, locale, data: changed } of changes) {
+      await strapi.documents(uid).update({ documentId, ...(locale === undefined ? {} : { locale }), data: changed as never });
     }
-    if (article.action !== 'create') await strapi.documents(ARTICLE).publish({ documentId: articleId, locale: options.locale });
-    await bulk.writeRelations('published');
-  }
-  bulk.settle();
+    for (const { uid, documentId, locale } of publications) {
+      await strapi.documents(uid).publish({ documentId, ...(locale === undefined ? {} : { locale }) });
+    }
+  });
   return written;
 };
 

@@ -1,9 +1,10 @@
 import fs from 'fs';
 import { withCoalescedContentVersion } from '../cache/content-version';
 import type { Core } from '@strapi/strapi';
-import { analyse } from './analyse';
+import type { analyse } from './analyse';
+import { canAnalyseInWorker, inlineAnalyser, workerAnalyser } from './analyser';
 import { MAX_PAGE_BYTES } from './decode';
-import { walkInputs } from './files';
+import { walkInputs, type InputEntry } from './files';
 import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
 import { journalIndex } from './journal';
 import { loadIndex, readStoredArticle, writeDocument } from './load';
@@ -27,7 +28,11 @@ export type RunOptions = {
   locale: string;
   /** Required unless dryRun. */
   strapi: Core.Strapi | null;
-  /** Called once per document, after it is done. */
+  /** Analyse pages on a worker thread while batches are written (worth it for more than a few pages). */
+  analyseInWorker?: boolean;
+  /** Pages written per transaction (BATCH_PAGES unless given). */
+  batchPages?: number;
+  /** Called once per document, after it is done (after its batch is committed). */
   onDocument?: (report: DocumentReport) => void;
 };
 
@@ -179,24 +184,43 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     }
   };
 
-  let batch: Prepared[] = [];
-  for await (const entry of walkInputs(options.paths, skipped)) {
-    if (entry.kind === 'problem') {
-      batch.push({ kind: 'failed', report: failedDocument(entry.file, entry.message) });
-    } else if (entry.size > MAX_PAGE_BYTES) {
+  const batchPages = options.batchPages ?? BATCH_PAGES;
+  const analyser = options.analyseInWorker === true && canAnalyseInWorker() ? workerAnalyser() : inlineAnalyser();
+  const prepare = async (entry: InputEntry): Promise<Prepared> => {
+    if (entry.kind === 'problem') return { kind: 'failed', report: failedDocument(entry.file, entry.message) };
+    if (entry.size > MAX_PAGE_BYTES) {
       const message = `file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for one page`;
-      batch.push({ kind: 'failed', report: failedDocument(entry.file, message) });
-    } else {
-      const bytes = await fs.promises.readFile(entry.file);
-      const analysed = analyse({ file: entry.file, bytes });
-      batch.push(analysed.ok ? { kind: 'page', file: entry.file, analysed: analysed.value } : { kind: 'failed', report: failedDocument(entry.file, analysed.problem.message) });
+      return { kind: 'failed', report: failedDocument(entry.file, message) };
     }
-    if (batch.filter((item) => item.kind === 'page').length >= BATCH_PAGES) {
+    const bytes = await fs.promises.readFile(entry.file);
+    const analysed = await analyser.analyse({ file: entry.file, bytes });
+    return analysed.ok ? { kind: 'page', file: entry.file, analysed: analysed.value } : { kind: 'failed', report: failedDocument(entry.file, analysed.problem.message) };
+  };
+
+  // Pages are read and analysed up to a batch ahead of the one being written, and no further, so
+  // memory stays flat however many pages a run has.
+  const ahead: Array<Promise<Prepared>> = [];
+  let batch: Prepared[] = [];
+  const take = async (): Promise<void> => {
+    batch.push(await (ahead.shift() as Promise<Prepared>));
+    if (batch.filter((item) => item.kind === 'page').length >= batchPages) {
       await importBatch(batch);
       batch = [];
     }
+  };
+  try {
+    for await (const entry of walkInputs(options.paths, skipped)) {
+      const prepared = prepare(entry);
+      // Its failure is awaited (and thrown) in order by take(); until then it must not count as unhandled.
+      prepared.catch(() => undefined);
+      ahead.push(prepared);
+      if (ahead.length > batchPages) await take();
+    }
+    while (ahead.length > 0) await take();
+    await importBatch(batch);
+  } finally {
+    await analyser.close();
   }
-  await importBatch(batch);
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = documents.filter((doc) => doc.status === 'failed').length;

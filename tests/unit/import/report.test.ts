@@ -73,7 +73,14 @@ describe('the command line', () => {
       locale: 'en',
       report: 'r.md',
       json: false,
+      batchPages: 25,
     });
+  });
+
+  test('takes the pages per transaction, a whole number from 1', () => {
+    expect(parseCommandLine(['--batch', '1', 'a'])).toMatchObject({ batchPages: 1 });
+    expect(parseCommandLine(['--batch', '0', 'a'])).toHaveProperty('error');
+    expect(parseCommandLine(['--batch', '2.5', 'a'])).toHaveProperty('error');
   });
 
   test('defaults to drafts in zh-Hans', () => {
