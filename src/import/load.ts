@@ -68,8 +68,8 @@ export const loadIndex = async (strapi: Core.Strapi, locale: string): Promise<En
   })) as Array<InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[] }>;
   const articles = (await strapi.db.query(ARTICLE).findMany({
     where: { locale, importKey: { $notNull: true } },
-    select: ['id', 'documentId', 'importKey', 'contentHash', 'publishedAt'],
-  })) as Array<Row & { importKey: string; contentHash: string | null; publishedAt: string | null }>;
+    select: ['id', 'documentId', 'importKey', 'contentHash', 'publishedAt', 'title', 'publicationDate'],
+  })) as Array<Row & { importKey: string; contentHash: string | null; publishedAt: string | null; title: string | null; publicationDate: string | null }>;
 
   for (const row of organisations) {
     const key = keyOfOrganisation(row);
@@ -95,7 +95,13 @@ export const loadIndex = async (strapi: Core.Strapi, locale: string): Promise<En
   }
   const publishedArticles = new Set(articles.filter((row) => row.publishedAt !== null).map((row) => row.documentId));
   for (const row of articles.filter((candidate) => candidate.publishedAt === null)) {
-    index.articles.set(row.importKey, { key: row.importKey, contentHash: row.contentHash, documentId: row.documentId, published: publishedArticles.has(row.documentId) });
+    index.articles.set(row.importKey, {
+      key: row.importKey,
+      contentHash: row.contentHash,
+      documentId: row.documentId,
+      published: publishedArticles.has(row.documentId),
+      headline: { title: row.title ?? '', date: row.publicationDate, source: null, url: row.importKey.startsWith('url:') ? row.importKey.slice('url:'.length) : null },
+    });
     if (row.contentHash !== null) index.articleHashes.set(row.contentHash, row.importKey);
   }
   return index;

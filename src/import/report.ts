@@ -69,6 +69,16 @@ const emptyDocument = (file: string): DocumentReport => ({
   keptEditorChanges: [],
 });
 
+/**
+ * A page whose bytes are those of an article already imported (and published, when publishing) is
+ * not analysed again; its report names the article and lists no records.
+ */
+export const unchangedDocument = (file: string, article: NonNullable<DocumentReport['article']>): DocumentReport => ({
+  ...emptyDocument(file),
+  article,
+  actions: { created: 0, updated: 0, unchanged: 1 },
+});
+
 /** What the page held, independent of what the database made of it. */
 export const describe = (doc: AnalysedDocument): DocumentReport => ({
   ...emptyDocument(doc.file),

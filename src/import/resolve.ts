@@ -29,7 +29,14 @@ export type AnalysedDocument = {
 export type KnownOrganisation = { key: string; name: string; aliases: string[]; parentKey: string | null; documentId: string | null; published: boolean };
 export type KnownPerson = { key: string; name: string; positions: ResolvedPosition[]; documentId: string | null; published: boolean };
 export type KnownInitiative = { key: string; organiserKeys: string[]; personKeys: string[]; documentId: string | null; published: boolean };
-export type KnownArticle = { key: string; contentHash: string | null; documentId: string | null; published: boolean };
+export type KnownArticle = {
+  key: string;
+  contentHash: string | null;
+  documentId: string | null;
+  published: boolean;
+  /** What a report says of the article when its page is skipped as unchanged. */
+  headline: { title: string; date: string | null; source: string | null; url: string | null };
+};
 
 export type EntityIndex = {
   organisations: Map<string, KnownOrganisation>;
@@ -291,6 +298,7 @@ export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds:
     contentHash: doc.article.contentHash,
     documentId: idOf(doc.article.key, knownArticle),
     published: published || knownArticle?.published === true,
+    headline: { title: doc.analysed.parsed.title ?? '', date: doc.analysed.parsed.date, source: doc.analysed.parsed.source, url: doc.analysed.parsed.url },
   });
   index.articleHashes.set(doc.article.contentHash, doc.article.key);
 };

@@ -1,12 +1,13 @@
 import fs from 'fs';
 import { withCoalescedContentVersion } from '../cache/content-version';
 import type { Core } from '@strapi/strapi';
-import type { analyse } from './analyse';
+import { analyse } from './analyse';
 import { canAnalyseInWorker, inlineAnalyser, workerAnalyser } from './analyser';
 import { MAX_PAGE_BYTES } from './decode';
 import { walkInputs, type InputEntry } from './files';
 import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
 import { journalIndex } from './journal';
+import { contentHash } from './keys';
 import { loadIndex, readStoredArticle, writeDocument } from './load';
 import { plan, type DocumentPlan } from './plan';
 import {
@@ -15,6 +16,7 @@ import {
   planCounts,
   sumCounts,
   zeroCounts,
+  unchangedDocument,
   type DocumentReport,
   type ImportReport,
   type RecordType,
@@ -80,8 +82,10 @@ export const BATCH_PAGES = 25;
 
 type Analysed = Extract<ReturnType<typeof analyse>, { ok: true }>['value'];
 
-/** A page read and analysed (no database yet), or one that already failed. */
-type Prepared = { kind: 'page'; file: string; analysed: Analysed } | { kind: 'failed'; report: DocumentReport };
+type Page = { kind: 'page'; file: string; analysed: Analysed };
+
+/** A page read and analysed (no database yet), one whose bytes were imported before, or one that already failed. */
+type Prepared = Page | { kind: 'unchanged'; file: string; bytes: Uint8Array; hash: string; key: string } | { kind: 'failed'; report: DocumentReport };
 
 type Done = { report: DocumentReport; counts: ReturnType<typeof planCounts> | null };
 
@@ -120,7 +124,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   };
 
   /** Plans one page against the index, writes it (or stages it with `bulk`) and teaches the index its records. */
-  const importPage = async (page: Extract<Prepared, { kind: 'page' }>, bulk: BulkWriter | null): Promise<Done> => {
+  const importPage = async (page: Page, bulk: BulkWriter | null): Promise<Done> => {
     const resolved = resolve(page.analysed, index);
     const known = index.articles.get(resolved.article.key);
     const unchangedPage =
@@ -153,13 +157,37 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     };
   };
 
+  /**
+   * A page skipped as unchanged when it was read is still unchanged when its turn comes, unless a
+   * page before it in this run changed the same article; then it is analysed and imported after all.
+   */
+  const importUnchanged = async (item: Extract<Prepared, { kind: 'unchanged' }>, bulk: BulkWriter): Promise<Done> => {
+    const known = index.articles.get(item.key);
+    if (known !== undefined && index.articleHashes.get(item.hash) === item.key && (!options.publish || known.published)) {
+      const zero = zeroCounts();
+      return {
+        report: unchangedDocument(item.file, known.headline),
+        counts: { articles: { ...zero, unchanged: 1 }, organisations: zero, persons: zero, initiatives: zero },
+      };
+    }
+    const analysed = analyse({ file: item.file, bytes: item.bytes });
+    if (!analysed.ok) return { report: failedDocument(item.file, analysed.problem.message), counts: null };
+    return importPage({ kind: 'page', file: item.file, analysed: analysed.value }, bulk);
+  };
+
+  const failedItem = (item: Prepared, error: unknown): Done => {
+    if (item.kind === 'failed') return { report: item.report, counts: null };
+    if (item.kind === 'page') return failedPage(item, error);
+    return { report: failedDocument(item.file, `not imported, nothing was written: ${firstLine(error)}`), counts: null };
+  };
+
   /** Writes a batch in one transaction; on any failure, again one page per transaction. */
   const importBatch = async (batch: Prepared[]): Promise<void> => {
-    const pages = batch.filter((item): item is Extract<Prepared, { kind: 'page' }> => item.kind === 'page');
-    if (strapi === null || options.dryRun || pages.length === 0) {
+    const items = batch.filter((item) => item.kind !== 'failed');
+    if (strapi === null || options.dryRun || items.length === 0) {
       for (const item of batch) {
-        if (item.kind === 'failed') finish({ report: item.report, counts: null });
-        else finish(await importPage(item, null).catch((error: unknown) => failedPage(item, error)));
+        if (item.kind === 'page') finish(await importPage(item, null).catch((error: unknown) => failedPage(item, error)));
+        else finish(failedItem(item, new Error('a page skipped as unchanged needs the database')));
       }
       return;
     }
@@ -168,16 +196,19 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
       const done = await strapi.db.transaction(async ({ trx }) => {
         const bulk = createBulkWriter(strapi, trx, new Date());
         const results = new Map<Prepared, Done>();
-        for (const page of pages) results.set(page, await importPage(page, bulk));
+        for (const item of items) {
+          if (item.kind === 'page') results.set(item, await importPage(item, bulk));
+          if (item.kind === 'unchanged') results.set(item, await importUnchanged(item, bulk));
+        }
         await bulk.flush(versions);
         return results;
       });
       journal.commit();
-      for (const item of batch) finish(item.kind === 'failed' ? { report: item.report, counts: null } : (done.get(item) as Done));
+      for (const item of batch) finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
     } catch (error) {
       journal.rollback();
-      if (pages.length === 1) {
-        for (const item of batch) finish(item.kind === 'failed' ? { report: item.report, counts: null } : failedPage(item, error));
+      if (items.length === 1) {
+        for (const item of batch) finish(failedItem(item, error));
         return;
       }
       for (const item of batch) await importBatch([item]);
@@ -193,6 +224,13 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
       return { kind: 'failed', report: failedDocument(entry.file, message) };
     }
     const bytes = await fs.promises.readFile(entry.file);
+    // An article imported from these very bytes (under the same extraction rules) is not analysed again.
+    const hash = contentHash(bytes);
+    const key = index.articleHashes.get(hash);
+    const known = key === undefined ? undefined : index.articles.get(key);
+    if (key !== undefined && known !== undefined && (!options.publish || known.published)) {
+      return { kind: 'unchanged', file: entry.file, bytes, hash, key };
+    }
     const analysed = await analyser.analyse({ file: entry.file, bytes });
     return analysed.ok ? { kind: 'page', file: entry.file, analysed: analysed.value } : { kind: 'failed', report: failedDocument(entry.file, analysed.problem.message) };
   };

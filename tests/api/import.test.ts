@@ -54,6 +54,18 @@ describe('importing the bundled documents', () => {
     expect(await app.strapi.db.query(PERSON).count({})).toBe(before);
   });
 
+  test('a page whose bytes were imported before is reported unchanged, by title, without analysing it again', async () => {
+    const report = await importPaths([BUNDLED]);
+    expect(report.summary.records.articles.unchanged).toBe(2);
+    for (const doc of report.documents) {
+      expect(doc.status).toBe('ok');
+      expect(doc.article?.title).not.toBe('');
+      expect(doc.actions).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      // Only analysis finds persons; a skipped page lists none.
+      expect(doc.persons).toEqual([]);
+    }
+  });
+
   test('--publish publishes targets first, so the published articles keep every relation', async () => {
     const report = await importPaths([BUNDLED], { publish: true });
     expect(report.summary.failed).toBe(0);
@@ -126,6 +138,24 @@ describe('re-importing a changed page', () => {
     expect((article?.amounts as Array<{ value: number }>).map((amount) => Number(amount.value))).toContain(150000);
     const sameKey = await app.strapi.db.query(ARTICLE).count({ where: { importKey: { $contains: 'news.example.org/2021/0315/1234' } } });
     expect(sameKey).toBe(1);
+  });
+
+  test('the older version of a page after a newer one in the same run is imported, not skipped as unchanged', async () => {
+    // The database holds the changed page from the test above. In this run the changed page comes
+    // first (unchanged), then a third version, then the changed one again: its bytes are known, but
+    // by its turn the article holds the third version, so it must be written back.
+    const changed = fs.readFileSync(path.join(directory, 'page.html'), 'utf8');
+    const third = changed.replace('并承诺连续资助三年。', '并承诺连续资助五年。');
+    const run = fs.mkdtempSync(path.join(os.tmpdir(), 'import-versions-'));
+    fs.writeFileSync(path.join(run, 'a.html'), third);
+    fs.writeFileSync(path.join(run, 'b.html'), changed);
+    const report = await importPaths([run]);
+    expect(report.documents.map((doc) => [path.basename(doc.file), doc.actions.updated])).toEqual([
+      ['a.html', 1],
+      ['b.html', 1],
+    ]);
+    const article = await app.strapi.documents(ARTICLE).findOne({ documentId: articleId, locale: 'zh-Hans', populate: { body: true } });
+    expect(JSON.stringify(article?.body)).toContain('连续资助三年');
   });
 
   test('the same person at the same organisation in another page is one record', async () => {
