@@ -298,7 +298,7 @@ export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds:
     contentHash: doc.article.contentHash,
     documentId: idOf(doc.article.key, knownArticle),
     published: published || knownArticle?.published === true,
-    headline: { title: doc.analysed.parsed.title ?? '', date: doc.analysed.parsed.date, source: doc.analysed.parsed.source, url: doc.analysed.parsed.url },
+    headline: { title: doc.article.title, date: doc.article.date, source: doc.article.source, url: doc.article.url },
   });
   index.articleHashes.set(doc.article.contentHash, doc.article.key);
 };
