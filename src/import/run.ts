@@ -65,7 +65,7 @@ const unchangedPlan = (file: string, doc: ReturnType<typeof resolve>): DocumentP
 
 /**
  * Imports the given pages. Readers of the public API keep their cached responses during the run and
- * see its results within a second (src/cache/content-version.ts).
+ * see its results within five seconds (src/cache/content-version.ts).
  */
 export const runImport = async (options: RunOptions): Promise<ImportReport> => {
   const { strapi } = options;

@@ -56,7 +56,7 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
     const key = await keyOf(ctx);
     if (key === null) return next();
     const version = await readContentVersion(strapi);
-    const send = (entry: CachedResponse, state: 'hit' | 'miss') => {
+    const send = (entry: CachedResponse, state: 'hit' | 'stale') => {
       ctx.status = entry.status;
       ctx.type = entry.contentType;
       ctx.set('X-Response-Cache', state);
@@ -65,7 +65,7 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
     const hit = cache.get(key, version);
     if (hit !== undefined) return send(hit, 'hit');
 
-    const { entry, shared } = await cache.once(key, version, async () => {
+    const { entry, shared, stale } = await cache.once(key, version, async () => {
       await next();
       // GraphQL reports errors with status 200; only clean answers are kept.
       if (ctx.status !== 200) return null;
@@ -79,6 +79,6 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
       return;
     }
     if (entry === null) return next();
-    send(entry, 'hit');
+    send(entry, stale ? 'stale' : 'hit');
   };
 };
