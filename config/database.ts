@@ -48,6 +48,11 @@ const sqlite = (env: Env) => ({
         connection.pragma('synchronous = NORMAL');
         connection.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
         reusePreparedStatements(connection, env.int('DATABASE_STATEMENT_CACHE', 500));
+        // Without statistics SQLite reads a populate query through the index of the component type
+        // (every row of that type) instead of the owner's id: 8× slower at 20,000 articles than at
+        // 2,000. Sampled statistics on open cost about 0.1 s on such a database.
+        connection.pragma('analysis_limit = 1000');
+        connection.pragma('optimize = 0x10002');
         done(null, connection);
       } catch (error) {
         done(error instanceof Error ? error : new Error(String(error)), connection);

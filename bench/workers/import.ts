@@ -20,7 +20,7 @@ const main = async () => {
   }, 100);
   send({ type: 'started' });
   const started = process.hrtime.bigint();
-  const report = await runImport({ paths: [corpus], dryRun, publish: mode === 'publish', locale: 'zh-Hans', strapi, analyseInWorker: true });
+  const report = await runImport({ paths: [corpus], dryRun, publish: mode === 'publish', locale: 'zh-Hans', strapi, analyseInWorker: true, keepDocuments: false });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -123,6 +123,7 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
       locale: options.locale,
       batchPages: options.batchPages,
       analyseInWorker: true,
+      keepDocuments: options.report !== null || options.json,
       strapi,
       onDocument: (doc: DocumentReport) => {
         done += 1;

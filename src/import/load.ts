@@ -109,6 +109,22 @@ export const loadIndex = async (strapi: Core.Strapi, locale: string): Promise<En
 
 const BODY_COMPONENT: Record<BlockType, string> = { paragraph: 'body.paragraph', subheading: 'body.subheading', caption: 'body.photo' };
 
+/**
+ * An import can multiply the rows of every content table, and the query planner chooses its indexes
+ * by statistics gathered before: on SQLite without them a list page reads every component row of a
+ * type. Fresh (sampled) statistics after the run keep reads as fast as before it; other connections,
+ * such as a running server's, pick them up with their next statement.
+ */
+export const refreshPlannerStatistics = async (strapi: Core.Strapi): Promise<void> => {
+  const client = strapi.db.dialect.client;
+  if (client === 'sqlite') {
+    await strapi.db.connection.raw('PRAGMA analysis_limit = 1000');
+    await strapi.db.connection.raw('PRAGMA optimize = 0x10002');
+  } else if (client === 'postgres') {
+    await strapi.db.connection.raw('ANALYZE');
+  }
+};
+
 /** Reads an article's current draft back into the importer's canonical form. */
 export const readStoredArticle = async (strapi: Core.Strapi, documentId: string, locale: string, articleKey: string): Promise<StoredArticle | null> => {
   const entry = (await strapi.documents(ARTICLE).findOne({

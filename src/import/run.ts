@@ -8,7 +8,7 @@ import { walkInputs, type InputEntry } from './files';
 import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
 import { journalIndex } from './journal';
 import { contentHash } from './keys';
-import { loadIndex, readStoredArticle, writeDocument } from './load';
+import { loadIndex, readStoredArticle, refreshPlannerStatistics, writeDocument } from './load';
 import { plan, type DocumentPlan } from './plan';
 import {
   describe,
@@ -34,6 +34,11 @@ export type RunOptions = {
   analyseInWorker?: boolean;
   /** Pages written per transaction (BATCH_PAGES unless given). */
   batchPages?: number;
+  /**
+   * Whether the report lists every document (the default). A run of many thousand pages that only
+   * needs the summary leaves them out, so memory does not grow with the number of pages.
+   */
+  keepDocuments?: boolean;
   /** Called once per document, after it is done (after its batch is committed). */
   onDocument?: (report: DocumentReport) => void;
 };
@@ -70,7 +75,9 @@ const unchangedPlan = (file: string, doc: ReturnType<typeof resolve>): DocumentP
 export const runImport = async (options: RunOptions): Promise<ImportReport> => {
   const { strapi } = options;
   if (options.dryRun || strapi === null) return importAll(options);
-  return withCoalescedContentVersion(strapi, () => withBulkWrites(strapi, () => importAll(options)));
+  const report = await withCoalescedContentVersion(strapi, () => withBulkWrites(strapi, () => importAll(options)));
+  await refreshPlannerStatistics(strapi);
+  return report;
 };
 
 /**
@@ -101,6 +108,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   const index: EntityIndex = options.dryRun || strapi === null ? emptyIndex() : await loadIndex(strapi, options.locale);
   const journal = journalIndex(index);
   const documents: DocumentReport[] = [];
+  const tally = { documents: 0, failed: 0 };
   const records: ImportReport['summary']['records'] = {
     articles: { ...zeroCounts(), failed: 0 },
     organisations: { ...zeroCounts(), failed: 0 },
@@ -119,7 +127,9 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
         records[type].unchanged += counts[type].unchanged;
       }
     }
-    documents.push(report);
+    tally.documents += 1;
+    if (report.status === 'failed') tally.failed += 1;
+    if (options.keepDocuments !== false) documents.push(report);
     options.onDocument?.(report);
   };
 
@@ -261,19 +271,19 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   }
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failed = documents.filter((doc) => doc.status === 'failed').length;
+  const failed = tally.failed;
   return {
     documents,
     summary: {
       dryRun: options.dryRun,
       published: options.publish && !options.dryRun,
       locale: options.locale,
-      documents: documents.length,
-      ok: documents.length - failed,
+      documents: tally.documents,
+      ok: tally.documents - failed,
       failed,
       skippedFiles: skipped.count,
       seconds,
-      documentsPerSecond: seconds > 0 ? documents.length / seconds : 0,
+      documentsPerSecond: seconds > 0 ? tally.documents / seconds : 0,
       records,
     },
   };

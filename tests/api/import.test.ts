@@ -195,6 +195,27 @@ describe('a document that fails', () => {
   });
 });
 
+describe('a run that keeps only the summary', () => {
+  test('counts every document without listing them', async () => {
+    const report = await runImport({ paths: [BUNDLED], dryRun: false, publish: false, locale: 'zh-Hans', strapi: app.strapi, keepDocuments: false });
+    expect(report.documents).toEqual([]);
+    expect(report.summary).toMatchObject({ documents: 2, ok: 2, failed: 0 });
+  });
+});
+
+describe('after an import', () => {
+  test('the query planner has fresh statistics for the tables the import filled', async () => {
+    const knex = app.strapi.db.connection;
+    if (app.strapi.db.dialect.client === 'postgres') {
+      const analysed = await knex.raw("select last_analyze from pg_stat_user_tables where relname = 'news_articles_cmps'");
+      expect(analysed.rows[0].last_analyze).not.toBeNull();
+    } else {
+      const stats = (await knex.raw("select tbl from sqlite_stat1 where tbl = 'news_articles_cmps'")) as unknown[];
+      expect(stats.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('pages written in one batch', () => {
   test('two pages with the same title in one batch get different slugs', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-batch-slugs-'));
