@@ -19,6 +19,9 @@ const GENERATORS = {
   JWT_SECRET: random,
 };
 
+/** A full set of new secrets, for a throwaway Strapi (a test suite, a benchmark worker). */
+const freshSecrets = () => Object.fromEntries(Object.entries(GENERATORS).map(([name, generate]) => [name, generate()]));
+
 const parse = (text) =>
   new Set(
     text
@@ -49,4 +52,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { ensureEnv };
+module.exports = { ensureEnv, freshSecrets };

@@ -1,26 +1,15 @@
-import crypto from 'crypto';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 
-/** Each worker gets throwaway secrets: the benchmark never keeps sessions or tokens. */
-const randomSecrets = (): Record<string, string> => {
-  const random = () => crypto.randomBytes(16).toString('base64');
-  return {
-    APP_KEYS: `${random()},${random()}`,
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    ENCRYPTION_KEY: random(),
-    JWT_SECRET: random(),
-  };
-};
+// Each worker gets throwaway secrets: the benchmark never keeps sessions or tokens.
+const { freshSecrets } = require('../../scripts/ensure-env') as { freshSecrets: () => Record<string, string> };
 
 /** Loads the compiled app as production does, without the admin panel. */
 export const loadStrapi = async (): Promise<Core.Strapi> => {
-  Object.assign(process.env, randomSecrets(), {
+  Object.assign(process.env, freshSecrets(), {
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'production',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',

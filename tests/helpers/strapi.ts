@@ -77,22 +77,12 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   };
 };
 
-const testSecrets = (): Record<string, string> => {
-  const random = () => crypto.randomBytes(16).toString('base64');
-  return {
-    APP_KEYS: `${random()},${random()}`,
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    ENCRYPTION_KEY: random(),
-    JWT_SECRET: random(),
-  };
-};
+const { freshSecrets } = require('../../scripts/ensure-env') as { freshSecrets: () => Record<string, string> };
 
 export type TestApp = { strapi: Core.Strapi; database: TestDatabase; stop: () => Promise<void> };
 
 export const useTestEnvironment = (): void => {
-  Object.assign(process.env, testSecrets(), {
+  Object.assign(process.env, freshSecrets(), {
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'test',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
