@@ -108,7 +108,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   const index: EntityIndex = options.dryRun || strapi === null ? emptyIndex() : await loadIndex(strapi, options.locale);
   const journal = journalIndex(index);
   const documents: DocumentReport[] = [];
-  const tally = { documents: 0, failed: 0 };
+  let finished = 0;
   const records: ImportReport['summary']['records'] = {
     articles: { ...zeroCounts(), failed: 0 },
     organisations: { ...zeroCounts(), failed: 0 },
@@ -127,8 +127,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
         records[type].unchanged += counts[type].unchanged;
       }
     }
-    tally.documents += 1;
-    if (report.status === 'failed') tally.failed += 1;
+    finished += 1;
     if (options.keepDocuments !== false) documents.push(report);
     options.onDocument?.(report);
   };
@@ -251,7 +250,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   let batch: Prepared[] = [];
   const take = async (): Promise<void> => {
     batch.push(await (ahead.shift() as Promise<Prepared>));
-    if (batch.filter((item) => item.kind === 'page').length >= batchPages) {
+    if (batch.filter((item) => item.kind !== 'failed').length >= batchPages) {
       await importBatch(batch);
       batch = [];
     }
@@ -271,19 +270,19 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   }
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failed = tally.failed;
+  const failed = records.articles.failed;
   return {
     documents,
     summary: {
       dryRun: options.dryRun,
       published: options.publish && !options.dryRun,
       locale: options.locale,
-      documents: tally.documents,
-      ok: tally.documents - failed,
+      documents: finished,
+      ok: finished - failed,
       failed,
       skippedFiles: skipped.count,
       seconds,
-      documentsPerSecond: seconds > 0 ? tally.documents / seconds : 0,
+      documentsPerSecond: seconds > 0 ? finished / seconds : 0,
       records,
     },
   };
