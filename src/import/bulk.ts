@@ -139,7 +139,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
   const byKey = new Map<string, Staged>();
   const stagedKey = (uid: string, documentId: string) => `${uid}\u0000${documentId}`;
 
-  /** Creates a document through the Document Service's middlewares; its rows are written by `writeRows`. */
+  /** Creates a document through the Document Service's middlewares; `flush` writes its rows. */
   const create = async (uid: string, params: { locale?: string; data: Data }): Promise<string> => {
     const own = markImporterWrite({ ...params });
     let captured: Staged | null = null;
@@ -163,7 +163,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
   const writeRows = async (versions: Version[]): Promise<void> => {
     const uids = [...new Set(staged.map((record) => record.uid))];
     for (const uid of uids) {
-      const records = staged.filter((record) => record.uid === uid && Object.keys(record.ids).length === 0);
+      const records = staged.filter((record) => record.uid === uid);
       const attributes = schemaAttributes(strapi, uid);
       const rows = records.flatMap((record) =>
         versions.map((version) => ({
