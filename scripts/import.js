@@ -9,6 +9,8 @@ const { ensureCompiled, ROOT } = require('./compile');
 const { ensureEnv } = require('./ensure-env');
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL ?? 'warn';
+// stdout carries the summary or the JSON report; Strapi's own log lines go to stderr.
+process.env.STRAPI_LOG_TO_STDERR = 'true';
 
 const run = async () => {
   // Like `npm run develop`, a first import on a new machine generates the secrets Strapi needs.

@@ -9,17 +9,20 @@ import { registerPreviewRoute } from './preview/route';
 import { contentVersionMiddleware } from './cache/content-version';
 import { configureGraphQL } from './extensions/graphql';
 import { installRelationBatching } from './graphql/relation-batching';
+import { ensureNaturalKeyIndexes, forgetImportKeyOnClone } from './database/natural-keys';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(relationSyncMiddleware(strapi));
     strapi.documents.use(contentVersionMiddleware(strapi));
+    strapi.documents.use(forgetImportKeyOnClone);
     configureGraphQL(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     installRelationBatching(strapi);
+    await ensureNaturalKeyIndexes(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await configureContentManager(strapi);

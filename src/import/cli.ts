@@ -3,6 +3,8 @@ import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
 import type { Core } from '@strapi/strapi';
+import { ImportRequestError } from './errors';
+import { processLabel } from './lock';
 import { BATCH_PAGES, runImport } from './run';
 import { summaryTable, toMarkdown, type DocumentReport } from './report';
 
@@ -26,7 +28,10 @@ Options:
   --locale CODE    locale of the imported articles (default: zh-Hans)
   --batch N        pages written per transaction (default: 25; 1 writes each page on its own)
   --json           print the JSON report on stdout
+  --no-wait        refuse to start while another import runs (default: wait for it)
   -h, --help       show this help
+
+One import runs at a time per database; a second one waits, and says for whom.
 
 Exit codes: 0 all imported, 1 some documents failed, 2 usage error, 3 the run broke.`;
 
@@ -38,6 +43,7 @@ export type CliOptions = {
   report: string | null;
   json: boolean;
   batchPages: number;
+  waitForLock: boolean;
 };
 
 export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | { error: string } => {
@@ -52,6 +58,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
         report: { type: 'string' },
         locale: { type: 'string', default: 'zh-Hans' },
         json: { type: 'boolean', default: false },
+        'no-wait': { type: 'boolean', default: false },
         batch: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -71,6 +78,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
     report: parsed.values.report ?? null,
     json: parsed.values.json === true,
     batchPages,
+    waitForLock: parsed.values['no-wait'] !== true,
   };
 };
 
@@ -125,6 +133,9 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
       analyseInWorker: true,
       keepDocuments: options.report !== null || options.json,
       strapi,
+      holder: `the command line (${processLabel()})`,
+      waitForLock: options.waitForLock,
+      onLockWait: (message) => process.stderr.write(`import: ${message}\n`),
       onDocument: (doc: DocumentReport) => {
         done += 1;
         progress.update(done, doc.file);
@@ -148,6 +159,10 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
     }
     return report.summary.failed > 0 ? EXIT.documentsFailed : EXIT.ok;
   } catch (error) {
+    if (error instanceof ImportRequestError) {
+      process.stderr.write(`import: ${error.message}\n`);
+      return error.status === 400 ? EXIT.usage : EXIT.broken;
+    }
     process.stderr.write(`import: the run could not complete: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.broken;
   } finally {

@@ -8,7 +8,10 @@ import { walkInputs, type InputEntry } from './files';
 import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
 import { journalIndex } from './journal';
 import { contentHash } from './keys';
+import { invalidImportRequest } from './errors';
 import { loadIndex, readStoredArticle, refreshPlannerStatistics, writeDocument } from './load';
+import { processLabel, withImportLock } from './lock';
+import { DEFAULT_LOCALE, OTHER_LOCALES } from '../bootstrap/locales';
 import { plan, type DocumentPlan } from './plan';
 import {
   describe,
@@ -41,6 +44,11 @@ export type RunOptions = {
   keepDocuments?: boolean;
   /** Called once per document, after it is done (after its batch is committed). */
   onDocument?: (report: DocumentReport) => void;
+  /** Who runs this import, as another importer waiting for the lock reads it (default: host and pid). */
+  holder?: string;
+  /** Wait while another import holds the lock (the command line) instead of refusing with 409 (HTTP). */
+  waitForLock?: boolean;
+  onLockWait?: (message: string) => void;
 };
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -74,10 +82,30 @@ const unchangedPlan = (file: string, doc: ReturnType<typeof resolve>): DocumentP
  */
 export const runImport = async (options: RunOptions): Promise<ImportReport> => {
   const { strapi } = options;
+  await validateLocale(strapi, options.locale);
   if (options.dryRun || strapi === null) return importAll(options);
-  const report = await withCoalescedContentVersion(strapi, () => withBulkWrites(strapi, () => importAll(options)));
-  await refreshPlannerStatistics(strapi);
-  return report;
+  const lock = { holder: options.holder ?? processLabel(), wait: options.waitForLock === true, onWait: options.onLockWait };
+  return withImportLock(strapi, lock, async () => {
+    const report = await withCoalescedContentVersion(strapi, () => withBulkWrites(strapi, () => importAll(options)));
+    await refreshPlannerStatistics(strapi);
+    return report;
+  });
+};
+
+/**
+ * An article stored under a locale the site does not have can be neither listed nor edited in the
+ * admin panel, so an unknown locale stops the run before anything is read. Without a database (a
+ * dry run) the locales the app sets up are the ones it knows.
+ */
+const validateLocale = async (strapi: Core.Strapi | null, locale: string): Promise<void> => {
+  const codes =
+    strapi === null
+      ? [DEFAULT_LOCALE.code, ...OTHER_LOCALES.map((other) => other.code)]
+      : ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((row) => row.code);
+  if (!codes.includes(locale)) {
+    const shown = JSON.stringify(locale.length > 40 ? `${locale.slice(0, 40)}…` : locale);
+    throw invalidImportRequest(`unknown locale ${shown}: this site has ${codes.join(', ')}`);
+  }
 };
 
 /**

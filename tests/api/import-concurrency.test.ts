@@ -1,0 +1,222 @@
+import { spawn, spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { createTestDatabase, startStrapi, startStrapiWithAdmin, useTestEnvironment, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { ORGANISATION, PERSON, ARTICLE } from '../helpers/seed';
+import { rest } from '../helpers/http';
+import { runImport } from '../helpers/importer';
+import { writeCorpus } from '../../bench/corpus';
+import { acquireImportLock, IMPORT_LOCK_TABLE } from '../../src/import/lock';
+import { dedupe } from '../../src/import/dedupe';
+import { NATURAL_KEY_TABLES, naturalKeyIndexName } from '../../src/database/natural-keys';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'scripts', 'import.js');
+const BUNDLED = path.join(ROOT, 'data', 'documents');
+
+/** Rows whose import key, locale and draft-or-published state another row shares. */
+const duplicateRows = (database: TestDatabase, table: string): Promise<number> =>
+  database.countRows(
+    table,
+    `exists (select 1 from ${table} other where other.import_key = ${table}.import_key and coalesce(other.locale, '') = coalesce(${table}.locale, '') ` +
+      `and (other.published_at is null) = (${table}.published_at is null) and other.id <> ${table}.id)`
+  );
+
+const expectNoDuplicates = async (database: TestDatabase): Promise<void> => {
+  for (const { table } of NATURAL_KEY_TABLES) expect({ table, duplicates: await duplicateRows(database, table) }).toEqual({ table, duplicates: 0 });
+};
+
+const corpus = (pages: number, seed: number): string => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concurrent-corpus-'));
+  writeCorpus(directory, pages, seed);
+  return directory;
+};
+
+type CliResult = { status: number | null; stdout: string; stderr: string };
+
+const runCliAsync = (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+
+describe('two command-line imports at once', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    useTestEnvironment();
+    database = await createTestDatabase();
+    // The schema exists before the imports start, as on any site that has run once.
+    const app = await startStrapi(database);
+    await app.strapi.destroy();
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  test('the second waits for the first, says for whom, and nothing fails or is duplicated', async () => {
+    const pages = 150;
+    const directory = corpus(pages, 11);
+    const [first, second] = await Promise.all([runCliAsync(['--publish', directory]), runCliAsync(['--publish', directory])]);
+    expect([first, second].map((run) => ({ status: run.status, failures: run.stderr.split('\n').filter((line) => /✖|could not/.test(line)) }))).toEqual([
+      { status: 0, failures: [] },
+      { status: 0, failures: [] },
+    ]);
+    const waited = [first, second].filter((run) => /waiting for the import started at .+ UTC by the command line \(.+ pid \d+\)/.test(run.stderr));
+    expect(waited).toHaveLength(1);
+    expect(first.stderr + second.stderr).not.toMatch(/✖|database is locked/);
+    expect(await database.countRows('news_articles', 'published_at is null')).toBe(pages);
+    expect(await database.countRows('news_articles', 'published_at is not null')).toBe(pages);
+    await expectNoDuplicates(database);
+  });
+
+  test('an import whose process was killed does not block the next one', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']);
+    expect(dead.status).toBe(0);
+    const app = await startStrapi(database);
+    try {
+      await app.strapi.db
+        .connection(IMPORT_LOCK_TABLE)
+        .where({ id: 1 })
+        .update({ token: 'killed', holder: 'a killed import', host: os.hostname(), pid: dead.pid, started_at: Date.now(), heartbeat_at: Date.now() });
+      const lock = await acquireImportLock(app.strapi, { holder: 'the next import', wait: false });
+      await lock.release();
+    } finally {
+      await app.strapi.destroy();
+    }
+  });
+
+  test('--json prints only JSON on stdout, whatever Strapi logs while it starts', async () => {
+    const result = await runCliAsync(['--json', BUNDLED], { ...process.env, NODE_ENV: 'development' });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary.documents).toBe(2);
+  });
+
+  test('an unknown --locale stops the run before anything is written, with exit 2', async () => {
+    const before = await database.countRows('news_articles');
+    for (const locale of ['xx', '../../']) {
+      const result = await runCliAsync(['--locale', locale, BUNDLED]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/unknown locale .*: this site has (zh-Hans, en|en, zh-Hans)$/m);
+    }
+    expect(await database.countRows('news_articles')).toBe(before);
+  });
+});
+
+describe('imports from the admin panel at once', () => {
+  let app: TestApp;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    ({ app, adminToken } = await startStrapiWithAdmin());
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const upload = (files: string[], locale?: string) => {
+    const call = rest(app.strapi).post('/newsroom-import/run').set('Authorization', `Bearer ${adminToken}`);
+    if (locale !== undefined) call.field('locale', locale);
+    for (const file of files) call.attach('files', file);
+    return call;
+  };
+
+  test('a second upload while one runs is refused with who is importing, and a retry imports everything once', async () => {
+    const directory = corpus(60, 12);
+    const files = fs.readdirSync(directory).map((name) => path.join(directory, name));
+    const responses = await Promise.all([upload(files), upload(files)]);
+    const statuses = responses.map((response) => response.status).sort();
+    // Usually the second arrives while the first runs (409); on a fast machine the first may be done.
+    expect([[200, 200], [200, 409]]).toContainEqual(statuses);
+    for (const response of responses.filter((candidate) => candidate.status === 409)) {
+      expect(JSON.stringify(response.body)).toMatch(/another import is running: the import started at .+ UTC by /);
+      const retry = await upload(files).expect(200);
+      expect(retry.body.summary.failed).toBe(0);
+    }
+    for (const response of responses.filter((candidate) => candidate.status === 200)) expect(response.body.summary.failed).toBe(0);
+    expect(await app.database.countRows('news_articles', 'published_at is null')).toBe(60);
+    await expectNoDuplicates(app.database);
+  });
+
+  test('a locale the site does not have is refused with 400 and nothing is stored', async () => {
+    const before = await app.database.countRows('news_articles');
+    for (const locale of ['xx', '<script>', '../../', 'zh-Hans\u0000']) {
+      const response = await upload([path.join(BUNDLED, fs.readdirSync(BUNDLED)[0])], locale);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toMatch(/unknown locale/);
+    }
+    expect(await app.database.countRows('news_articles')).toBe(before);
+  });
+
+  test('an import asked to wait for nobody is refused while the lock is held, naming the holder', async () => {
+    const lock = await acquireImportLock(app.strapi, { holder: 'chief-editor@example.org (admin panel)', wait: false });
+    try {
+      await expect(runImport({ paths: [BUNDLED], dryRun: false, publish: false, locale: 'zh-Hans', strapi: app.strapi })).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringMatching(/by chief-editor@example\.org \(admin panel\)/),
+      });
+    } finally {
+      await lock.release();
+    }
+  });
+});
+
+describe('natural keys the database enforces', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startStrapi();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  test('a second record with the same import key is refused by the database', async () => {
+    await app.strapi.documents(ORGANISATION).create({ data: { name: '甲商会', kind: 'chamber_of_commerce', importKey: 'org:unique-test' } });
+    await expect(app.strapi.documents(ORGANISATION).create({ data: { name: '甲商会', kind: 'chamber_of_commerce', importKey: 'org:unique-test' } })).rejects.toThrow();
+    expect(await app.database.countRows('organisations', "import_key = 'org:unique-test'")).toBe(1);
+  });
+
+  test('an editor’s copy of an imported record does not take its import key', async () => {
+    const original = await app.strapi.documents(ORGANISATION).create({ data: { name: '乙协会', kind: 'association', importKey: 'org:clone-test' } });
+    const copy = await app.strapi.documents(ORGANISATION).clone({ documentId: original.documentId, data: { name: '乙协会（副本）' } });
+    expect(copy.documentId).not.toBe(original.documentId);
+    expect(await app.database.countRows('organisations', "import_key = 'org:clone-test'")).toBe(1);
+  });
+
+  test('npm run dedupe merges records that share a key, moves their links, and makes the key unique again', async () => {
+    const knex = app.strapi.db.connection;
+    await knex.raw(`DROP INDEX ${naturalKeyIndexName('organisations')}`);
+    const docs = app.strapi.documents;
+    const first = await docs(ORGANISATION).create({ data: { name: '丙商会', kind: 'chamber_of_commerce', importKey: 'org:dedupe-test' } });
+    const second = await docs(ORGANISATION).create({ data: { name: '丙商会', kind: 'chamber_of_commerce', importKey: 'org:dedupe-test' } });
+    await docs(ORGANISATION).publish({ documentId: second.documentId });
+    const person = await docs(PERSON).create({ data: { name: '测试人', positions: [{ title: '会长', organisation: first.documentId }] } });
+    const article = await docs(ARTICLE).create({
+      locale: 'zh-Hans',
+      data: { title: '去重测试', mentionedOrganisations: [first.documentId, second.documentId], mentionedPersons: [person.documentId] },
+    });
+    expect(await duplicateRows(app.database, 'organisations')).toBe(2);
+
+    const report = await dedupe(app.strapi, { dryRun: false });
+    expect(report.types.find((type) => type.table === 'organisations')).toMatchObject({ groups: 1, merged: 1 });
+    expect(report.indexesEnforced).toBe(true);
+
+    // The published one is kept; everything that pointed at either now points at it, once.
+    const remaining = await docs(ORGANISATION).findMany({ filters: { name: '丙商会' }, status: 'draft' });
+    expect(remaining.map((row) => row.documentId)).toEqual([second.documentId]);
+    const linked = await docs(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans', populate: { mentionedOrganisations: true } });
+    expect((linked?.mentionedOrganisations as Array<{ documentId: string }>).map((row) => row.documentId)).toEqual([second.documentId]);
+    const holder = await docs(PERSON).findOne({ documentId: person.documentId, populate: { positions: { populate: { organisation: true } } } });
+    expect((holder?.positions as Array<{ organisation: { documentId: string } }>)[0].organisation.documentId).toBe(second.documentId);
+    await expect(docs(ORGANISATION).create({ data: { name: '丙商会', kind: 'chamber_of_commerce', importKey: 'org:dedupe-test' } })).rejects.toThrow();
+  });
+});
