@@ -187,8 +187,9 @@ describe('natural keys the database enforces', () => {
 
   test('an editor’s copy of an imported record does not take its import key', async () => {
     const original = await app.strapi.documents(ORGANISATION).create({ data: { name: '乙协会', kind: 'association', importKey: 'org:clone-test' } });
-    const copy = await app.strapi.documents(ORGANISATION).clone({ documentId: original.documentId, data: { name: '乙协会（副本）' } });
-    expect(copy.documentId).not.toBe(original.documentId);
+    const copy = await app.strapi.documents(ORGANISATION).clone({ documentId: original.documentId, data: { name: '乙协会（副本）', kind: 'association' } });
+    expect(copy?.documentId).not.toBe(original.documentId);
+    expect(await app.database.countRows('organisations', "name = '乙协会（副本）' and import_key is null")).toBe(1);
     expect(await app.database.countRows('organisations', "import_key = 'org:clone-test'")).toBe(1);
   });
 

@@ -1,0 +1,137 @@
+import autocannon from 'autocannon';
+import { seededRandom, type Random } from '../corpus';
+import type { Row } from '../lib/results';
+import { startStrapiServer, type Server } from './reads';
+
+/**
+ * The public API under a long mixed load that the response cache cannot help with: list pages at
+ * varied pages, sizes, sorts and filters, detail pages by slug, organisations and people, GraphQL
+ * lists, and the most expensive REST and GraphQL queries the public limits still allow. The cache
+ * is off, so every request reaches the database. A healthy server answers all of it (0 errors, no
+ * 429: the load generator's address is exempt from the rate limit, see startStrapiServer) and its memory levels off.
+ */
+
+export type SoakOptions = { database: Record<string, string>; seconds: number; warmUpSeconds: number; connections: number };
+
+export type SoakResult = { rows: Row[]; details: Record<string, unknown>; invalid: string[] };
+
+/** The most a public GraphQL query may ask within the default limits: 100 articles, each with 100 people and their positions, each with 25 articles. */
+export const WORST_GRAPHQL = `{ newsArticles(pagination: { limit: 100 }) { title slug mentionedPersons(pagination: { limit: 100 }) { name positions { title organisation { name } } mentionedInArticles(pagination: { limit: 25 }) { title } } mentionedOrganisations(pagination: { limit: 100 }) { name } } }`;
+
+/** The deepest REST populate allowed: three levels below 100 articles, every nested list at its cap. */
+export const WORST_REST =
+  '/api/news-articles?pagination[pageSize]=100&populate[mentionedPersons][populate][mentionedInArticles][populate][mentionedOrganisations]=true&populate[mentionedOrganisations][populate][people]=true';
+
+type Known = { slugs: string[]; organisations: string[]; persons: string[]; titleCharacters: string[] };
+
+const getJson = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+};
+
+/** Slugs, ids and words that exist on this database, so detail and filter requests find something. */
+const discover = async (url: string): Promise<Known> => {
+  const known: Known = { slugs: [], organisations: [], persons: [], titleCharacters: [] };
+  for (let page = 1; page <= 20; page += 1) {
+    const list = await getJson<{ data: Array<{ slug: string; title: string }>; meta: { pagination: { pageCount: number } } }>(
+      `${url}/api/news-articles?fields[0]=slug&fields[1]=title&populate=&pagination[pageSize]=100&pagination[page]=${page}`
+    );
+    for (const article of list.data) {
+      known.slugs.push(article.slug);
+      known.titleCharacters.push(...[...article.title].filter((character) => /\p{Script=Han}/u.test(character)).slice(0, 3));
+    }
+    if (page >= list.meta.pagination.pageCount) break;
+  }
+  const organisations = await getJson<{ data: Array<{ documentId: string }> }>(`${url}/api/organisations?fields[0]=name&populate=&pagination[pageSize]=100`);
+  known.organisations = organisations.data.map((row) => row.documentId);
+  const persons = await getJson<{ data: Array<{ name: string }> }>(`${url}/api/people?fields[0]=name&populate=&pagination[pageSize]=100`);
+  known.persons = persons.data.map((row) => row.name);
+  return known;
+};
+
+type Request = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
+
+const graphql = (query: string): Request => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query }), headers: { 'content-type': 'application/json' } });
+
+/** One request of the mix; the worst allowed queries are about one request in twenty. */
+const nextRequest = (random: Random, known: Known): Request => {
+  const q = encodeURIComponent;
+  const pick = random.int(0, 99);
+  if (pick < 25) {
+    const sort = random.pick(['publicationDate:desc', 'publicationDate:asc', 'title:asc', 'updatedAt:desc']);
+    return { method: 'GET', path: `/api/news-articles?sort=${q(sort)}&pagination[page]=${random.int(1, 40)}&pagination[pageSize]=${random.pick([10, 25, 50])}` };
+  }
+  if (pick < 40) return { method: 'GET', path: `/api/news-articles?filters[slug][$eq]=${q(random.pick(known.slugs))}` };
+  if (pick < 50) return { method: 'GET', path: `/api/news-articles?filters[title][$containsi]=${q(random.pick(known.titleCharacters))}&pagination[page]=${random.int(1, 3)}` };
+  if (pick < 58) return { method: 'GET', path: `/api/news-articles?filters[mentionedPersons][name][$eq]=${q(random.pick(known.persons))}` };
+  if (pick < 66) return { method: 'GET', path: `/api/organisations/${random.pick(known.organisations)}` };
+  if (pick < 72) return { method: 'GET', path: `/api/people?pagination[page]=${random.int(1, 20)}&sort=name:asc` };
+  if (pick < 80) {
+    return graphql(
+      `{ newsArticles(sort: "publicationDate:desc", pagination: { page: ${random.int(1, 40)}, pageSize: ${random.pick([10, 25])} }) { documentId title slug mentionedPersons { name positions { title organisation { name } } } } }`
+    );
+  }
+  if (pick < 88) return graphql(`{ newsArticles(filters: { slug: { eq: ${JSON.stringify(random.pick(known.slugs))} } }) { title body { __typename } quotes { text speaker { name } } } }`);
+  if (pick < 95) return graphql(`{ organisations(pagination: { page: ${random.int(1, 10)}, pageSize: 25 }) { name people { name } } }`);
+  return random.next() < 0.5 ? { method: 'GET', path: WORST_REST } : graphql(WORST_GRAPHQL);
+};
+
+type Load = { requests: number; non2xx: number; errors: number; p50: number; p99: number; statusCodes: Record<string, number> };
+
+const mixedLoad = async (url: string, known: Known, seconds: number, connections: number, seed: number): Promise<Load> => {
+  const random = seededRandom(seed);
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request: autocannon.Request): autocannon.Request => ({ ...request, ...nextRequest(random, known) }) }],
+  });
+  return {
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statusCodes: result.statusCodeStats as unknown as Record<string, number>,
+  };
+};
+
+const rss = async (server: Server): Promise<number> => (await server.worker.ask('memory')).rss as number;
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/** Both worst queries must be answered (they are allowed); a refusal would make the soak measure nothing. */
+const checkWorstAllowed = async (url: string): Promise<string[]> => {
+  const problems: string[] = [];
+  const rest = await fetch(`${url}${WORST_REST}`);
+  if (rest.status !== 200) problems.push(`the worst allowed REST query answered ${rest.status}: ${(await rest.text()).slice(0, 200)}`);
+  const gql = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: WORST_GRAPHQL }) });
+  const body = (await gql.json()) as { errors?: Array<{ message: string }> };
+  if (gql.status !== 200 || body.errors !== undefined) problems.push(`the worst allowed GraphQL query answered ${gql.status}: ${JSON.stringify(body.errors ?? null).slice(0, 200)}`);
+  return problems;
+};
+
+export const measureSoak = async (options: SoakOptions): Promise<SoakResult> => {
+  const server = await startStrapiServer({ ...options.database, RESPONSE_CACHE: 'false' });
+  try {
+    const known = await discover(server.url);
+    const invalid = await checkWorstAllowed(server.url);
+    const warmUp = await mixedLoad(server.url, known, options.warmUpSeconds, options.connections, 1);
+    const rssWarm = await rss(server);
+    const soak = await mixedLoad(server.url, known, options.seconds, options.connections, 2);
+    const rssEnd = await rss(server);
+    const growth = rssEnd / rssWarm;
+    const failures = soak.non2xx + soak.errors + warmUp.non2xx + warmUp.errors;
+    if (failures > 0) invalid.push(`soak: ${soak.non2xx} non-2xx responses and ${soak.errors} errors (status codes ${JSON.stringify(soak.statusCodes)})`);
+    const label = `${options.seconds} s at c=${options.connections}, mixed uncached reads with the worst allowed queries`;
+    const rows: Row[] = [
+      { section: 'Soak', measure: `${label}: requests, errors`, a: String(soak.requests), b: String(soak.non2xx + soak.errors), ratio: null, target: '0 errors', met: soak.non2xx + soak.errors === 0 },
+      { section: 'Soak', measure: `${label}: p50 / p99 ms`, a: String(soak.p50), b: String(soak.p99), ratio: null, target: '', met: null },
+      { section: 'Soak', measure: 'server RSS after the soak against after warm-up', a: mib(rssEnd), b: mib(rssWarm), ratio: growth, target: '≤ 1.1×', met: growth <= 1.1 },
+    ];
+    return { rows, invalid, details: { warmUp, soak, rssWarm, rssEnd } };
+  } finally {
+    await server.worker.stop();
+  }
+};
