@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/utils/secrets';
+import { publicGraphQLConfig } from '../src/graphql/hardening';
+import { readPublicQueryLimits } from '../src/graphql/limits';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -13,15 +15,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
-      // The 5.54 defaults are unbounded: without these, `limit: -1` returns every row and a
-      // deeply nested query can walk the whole graph.
-      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
-      defaultLimit: 25,
-      maxLimit: 100,
-      landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: {
-        introspection: true,
-      },
+      // The 5.54 defaults are unbounded: without these, `limit: -1` returns every row and a nested
+      // query can walk the whole graph. Page, depth, cost, alias and size limits, introspection and
+      // the landing page are set from the environment (see src/graphql/limits.ts).
+      ...publicGraphQLConfig(readPublicQueryLimits(process.env)),
     },
   },
   upload: {
