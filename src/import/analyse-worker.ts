@@ -11,7 +11,8 @@ port.on('message', ({ id, file, bytes }: AnalyseRequest) => {
   try {
     response = { id, result: analyse({ file, bytes }) };
   } catch (error) {
-    response = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    // analyse() fails a page rather than throw; this only guards the thread itself.
+    response = { id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
   port.postMessage(response);
 });

@@ -7,8 +7,9 @@ import type { RawPage, Result } from './types';
 
 /**
  * Runs the pure stages (decode → clean → parse → extract) for the importer. Inline, they take turns
- * with the writes on one core. On a worker thread, the next pages are analysed on another core while
- * a batch is written: about a sixth of a bulk import's time (bench/ and README, Performance).
+ * with the writes on one core, and in a server with every request. On a worker thread, the next
+ * pages are analysed on another core while a batch is written (about a sixth of a bulk import's
+ * time, see bench/ and README, Performance), and a server's event loop stays free for readers.
  */
 export type Analyser = {
   analyse: (raw: RawPage) => Promise<Result<AnalysedDocument>>;
@@ -28,42 +29,67 @@ const WORKER_FILE = path.join(__dirname, 'analyse-worker.js');
 /** The worker runs compiled code; from TypeScript sources (ts-jest, esbuild-register) it cannot start. */
 export const canAnalyseInWorker = (): boolean => fs.existsSync(WORKER_FILE);
 
-/** Analyses on a worker thread. A worker that dies breaks the run: every page waiting on it fails with it. */
+/**
+ * Bounds for the analysis thread: a page that needs more memory than this ends the thread (and
+ * fails that page), not the process around it.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, stackSizeMb: 8 };
+
+type Waiting = { request: AnalyseRequest; resolve: (result: Result<AnalysedDocument>) => void };
+
+const pageFailure = (file: string, message: string): Result<AnalysedDocument> => ({ ok: false, problem: { file, message } });
+
+/**
+ * Analyses on a worker thread. The thread answers requests in order, so when it dies the oldest
+ * page waiting is the one it died on: that page fails, and the pages queued behind it are sent to a
+ * new thread. Whatever a page does, it fails alone.
+ */
 export const workerAnalyser = (): Analyser => {
-  const worker = new Worker(WORKER_FILE);
-  const waiting = new Map<number, { resolve: (result: Result<AnalysedDocument>) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, Waiting>();
   let nextId = 0;
-  let broken: Error | null = null;
-  const failAll = (error: Error) => {
-    broken = error;
-    for (const { reject } of waiting.values()) reject(error);
-    waiting.clear();
+  let closed = false;
+  let worker: Worker;
+
+  const start = (): void => {
+    const thread = new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
+    worker = thread;
+    thread.on('message', (response: AnalyseResponse) => {
+      const caller = waiting.get(response.id);
+      if (caller === undefined) return;
+      waiting.delete(response.id);
+      if ('error' in response) caller.resolve(pageFailure(caller.request.file, `the page could not be analysed (${response.error.split('\n')[0]})`));
+      else caller.resolve(response.result);
+    });
+    // 'error' is followed by 'exit'; the exit decides what happens to the waiting pages.
+    let failure = '';
+    thread.on('error', (error) => {
+      failure = error.message.split('\n')[0];
+    });
+    thread.on('exit', (code) => {
+      if (closed || thread !== worker) return;
+      const [first, ...rest] = [...waiting.values()];
+      if (first === undefined) return;
+      waiting.delete(first.request.id);
+      const why = failure !== '' ? failure : `exit code ${code}`;
+      first.resolve(pageFailure(first.request.file, `analysing the page stopped the analysis thread (${why}); nothing was imported from it`));
+      start();
+      for (const next of rest) worker.postMessage(next.request);
+    });
   };
-  worker.on('message', (response: AnalyseResponse) => {
-    const caller = waiting.get(response.id);
-    if (caller === undefined) return;
-    waiting.delete(response.id);
-    if ('error' in response) caller.reject(new Error(`analysing a page failed: ${response.error}`));
-    else caller.resolve(response.result);
-  });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', (code) => {
-    if (waiting.size > 0 || code !== 0) failAll(new Error(`the analysis worker stopped (exit code ${code})`));
-  });
+  start();
+
   return {
     analyse: (raw) =>
-      new Promise((resolve, reject) => {
-        if (broken !== null) {
-          reject(broken);
-          return;
-        }
+      new Promise((resolve) => {
         const id = nextId;
         nextId += 1;
-        waiting.set(id, { resolve, reject });
         const request: AnalyseRequest = { id, file: raw.file, bytes: raw.bytes };
+        waiting.set(id, { request, resolve });
         worker.postMessage(request);
       }),
     close: async () => {
+      closed = true;
+      for (const { request, resolve } of waiting.values()) resolve(pageFailure(request.file, 'the import ended before the page was analysed'));
       waiting.clear();
       await worker.terminate();
     },

@@ -18,6 +18,7 @@
  * them. Contact-like lines are removed only in the header and the footer,
  * because an article may well print an address or a phone number.
  */
+import { Parser } from 'htmlparser2';
 import type { CleanedPage, DecodedPage, PageMeta } from './types';
 import {
   collapseWhitespace,
@@ -521,6 +522,70 @@ function cleanLines(source: SourceLine[]): { lines: string[]; removed: string[];
   return { lines, removed, siteOwner: findSiteOwner(removed) };
 }
 
+/**
+ * Lines longer than this (in UTF-16 units, which is characters for Chinese text) are split. A news
+ * paragraph rarely runs past a thousand characters and the longest seen in scraped pages are a few
+ * thousand; a longer line is a page dumped without line breaks (or a hostile one), and every rule
+ * downstream reads a line or a sentence at a time, so bounding lines bounds their cost.
+ */
+export const MAX_LINE_CHARS = 5000;
+
+const SENTENCE_ENDS = new Set(['。', '！', '？', '；', '!', '?', ';']);
+const CLAUSE_ENDS = new Set(['，', '、', '：', ',', ':', ' ', '\u3000']);
+
+/** Where to cut a long line within [from, from + MAX_LINE_CHARS): after the last sentence end, else clause end. */
+function cutPoint(text: string, from: number): number {
+  const limit = from + MAX_LINE_CHARS;
+  let clauseEnd = -1;
+  for (let index = limit - 1; index > from; index -= 1) {
+    const char = text[index];
+    if (SENTENCE_ENDS.has(char)) {
+      return index + 1;
+    }
+    if (clauseEnd === -1 && CLAUSE_ENDS.has(char)) {
+      clauseEnd = index + 1;
+    }
+  }
+  if (clauseEnd !== -1) {
+    return clauseEnd;
+  }
+  // No break anywhere: cut, but never between the halves of a surrogate pair.
+  const code = text.charCodeAt(limit);
+  return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
+}
+
+/** A long line as paragraphs of at most MAX_LINE_CHARS, cut at sentence ends where there are any. */
+function splitLongLine(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  while (text.length - from > MAX_LINE_CHARS) {
+    const cut = cutPoint(text, from);
+    pieces.push(text.slice(from, cut));
+    from = cut;
+  }
+  pieces.push(text.slice(from));
+  return pieces.filter((piece) => piece.trim().length > 0);
+}
+
+function splitLongLines(source: SourceLine[], warnings: string[]): SourceLine[] {
+  let split = 0;
+  let longest = 0;
+  const lines = source.flatMap((line) => {
+    if (line.text.length <= MAX_LINE_CHARS) {
+      return [line];
+    }
+    split += 1;
+    longest = Math.max(longest, line.text.length);
+    return splitLongLine(line.text).map((text) => ({ text, chrome: line.chrome }));
+  });
+  if (split > 0) {
+    warnings.push(
+      `${split} line(s) longer than ${MAX_LINE_CHARS} characters (the longest has ${longest}) were split into paragraphs at sentence ends`,
+    );
+  }
+  return lines;
+}
+
 export function clean(page: DecodedPage): CleanedPage {
   // Only this stage's warnings: the caller collects every stage's own.
   const warnings: string[] = [];
@@ -533,7 +598,7 @@ export function clean(page: DecodedPage): CleanedPage {
   } else {
     source = page.text.split(/\r\n|\r|\n/u).map((text) => ({ text, chrome: false }));
   }
-  const { lines, removed, siteOwner } = cleanLines(source);
+  const { lines, removed, siteOwner } = cleanLines(splitLongLines(source, warnings));
   if (lines.length === 0) {
     warnings.push('no text left after removing boilerplate');
   }
@@ -541,196 +606,119 @@ export function clean(page: DecodedPage): CleanedPage {
 }
 
 // ---------------------------------------------------------------------------
-// HTML: a small, forgiving reader. It builds a tree from real-world (often
-// broken or truncated) markup, renders the visible text as lines and collects
-// the page metadata. It is not a full HTML5 parser; it only needs to be right
-// about what text is visible and where lines break.
+// HTML, read with htmlparser2 (forgiving with real-world, often broken or truncated markup) into a
+// small tree, then rendered as lines of visible text. Nothing here recurses on the depth of the
+// markup: a page of 20,000 nested elements is walked with a stack of its own, not the call stack.
 
 type HtmlElement = {
   tag: string;
   attributes: Map<string, string>;
   children: HtmlNode[];
-  /** False when the page ended before the element's end tag. */
+  /** False when the element was closed by the end of the page or by an enclosing end tag, not its own. */
   closed: boolean;
 };
 
 type HtmlNode = HtmlElement | string;
 
-const VOID_ELEMENTS = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-]);
-
-/** Elements whose content is not markup; it runs to the matching end tag. */
-const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'noframes']);
-
-/** Opening one of these closes an open element of the same kind (p, li, …). */
-const SELF_NESTING_FORBIDDEN = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
-
-const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•', copy: '©', reg: '®', trade: '™', times: '×',
-  divide: '÷', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  zwsp: '\u200b', zwnj: '\u200c', zwj: '\u200d', yen: '¥', deg: '°', plusmn: '±', sup2: '²', sup3: '³', para: '¶',
-  sect: '§', hyphen: '‐', shy: '\u00ad', cent: '¢', pound: '£', euro: '€', larr: '←', rarr: '→', uarr: '↑',
-  darr: '↓', permil: '‰', prime: '′', Prime: '″', ge: '≥', le: '≤', ne: '≠', infin: '∞', micro: 'µ',
-};
-
-/** Decodes named (&ldquo;), decimal (&#8220;) and hex (&#x201C;) references. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);?/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-        return '\ufffd';
-      }
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
-    return named ?? whole;
-  });
-}
-
-type Tag = { name: string; attributes: Map<string, string>; selfClosing: boolean; end: number };
-
-/** Reads a start tag at `start` (which points at '<'); null when the page ends inside it. */
-function readStartTag(html: string, start: number): Tag | null {
-  const nameMatch = /^<([A-Za-z][A-Za-z0-9:-]*)/.exec(html.slice(start, start + 64));
-  if (nameMatch === null) {
-    return null;
-  }
-  const attributes = new Map<string, string>();
-  let position = start + nameMatch[0].length;
-  const attributePattern = /\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?|\s*\/?/y;
-  while (position < html.length) {
-    if (html[position] === '>') {
-      const selfClosing = html[position - 1] === '/';
-      return { name: nameMatch[1].toLowerCase(), attributes, selfClosing, end: position + 1 };
-    }
-    attributePattern.lastIndex = position;
-    const match = attributePattern.exec(html);
-    if (match === null || match[0].length === 0) {
-      position += 1;
-      continue;
-    }
-    if (match[1] !== undefined) {
-      const name = match[1].toLowerCase();
-      const value = match[2] ?? match[3] ?? match[4] ?? '';
-      if (!attributes.has(name)) {
-        attributes.set(name, decodeEntities(value));
-      }
-    }
-    position = attributePattern.lastIndex;
-  }
-  return null;
-}
-
 function element(tag: string, attributes: Map<string, string>): HtmlElement {
   return { tag, attributes, children: [], closed: false };
 }
 
+/** Void elements (br, img …) have no end tag; htmlparser2 closes them at once, as implied. */
+const VOID_ELEMENTS = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+
 /**
- * Builds a tree from markup. End tags close the nearest open element of the
- * same name (and everything opened inside it); stray end tags are ignored;
- * whatever is still open when the text ends stays `closed: false`.
+ * How deep elements may nest. Chromium's HTML parser stops nesting at 512 (deeper elements become
+ * siblings); real pages stay far below it, under a hundred. htmlparser2 keeps its open elements in an
+ * array it searches and shifts on every tag, so its cost grows with the depth; a page nested deeper
+ * is refused rather than read at a cost that grows with the square of its size.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/** A page the clean stage will not read, with the reason an editor is shown. */
+export class RefusedPage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedPage';
+  }
+}
+
+/**
+ * Builds the tree from htmlparser2's events. Entities are decoded by the parser; text split over
+ * several events (around an entity, say) is joined back into one string.
  */
 function parseHtml(html: string): HtmlElement {
   const root = element('#root', new Map());
   root.closed = true;
   const stack: HtmlElement[] = [root];
   const current = (): HtmlElement => stack[stack.length - 1];
-  const addText = (text: string): void => {
-    if (text.length > 0) {
-      current().children.push(decodeEntities(text));
-    }
-  };
-
-  let position = 0;
-  while (position < html.length) {
-    const next = html.indexOf('<', position);
-    if (next === -1) {
-      addText(html.slice(position));
-      break;
-    }
-    addText(html.slice(position, next));
-    position = next;
-
-    if (html.startsWith('<!--', position)) {
-      const end = html.indexOf('-->', position + 4);
-      position = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    if (html.startsWith('<![CDATA[', position)) {
-      const end = html.indexOf(']]>', position);
-      current().children.push(html.slice(position + 9, end === -1 ? html.length : end));
-      position = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    if (html[position + 1] === '!' || html[position + 1] === '?') {
-      const end = html.indexOf('>', position);
-      position = end === -1 ? html.length : end + 1;
-      continue;
-    }
-    const endTag = /^<\/([A-Za-z][A-Za-z0-9:-]*)[^>]*>/.exec(html.slice(position, position + 256));
-    if (endTag !== null) {
-      const name = endTag[1].toLowerCase();
-      const openAt = stack.map((open) => open.tag).lastIndexOf(name);
-      if (openAt > 0) {
-        stack[openAt].closed = true;
-        stack.length = openAt;
-      }
-      position += endTag[0].length;
-      continue;
-    }
-    if (/^<[A-Za-z]/.test(html.slice(position, position + 2))) {
-      const tag = readStartTag(html, position);
-      if (tag === null) {
-        // The page ends inside a tag: nothing after it is text.
-        break;
-      }
-      position = tag.end;
-      if (SELF_NESTING_FORBIDDEN.has(tag.name) && current().tag === tag.name) {
-        current().closed = true;
-        stack.pop();
-      }
-      const node = element(tag.name, tag.attributes);
-      current().children.push(node);
-      if (VOID_ELEMENTS.has(tag.name) || tag.selfClosing) {
-        node.closed = true;
-        continue;
-      }
-      if (RAW_TEXT_ELEMENTS.has(tag.name)) {
-        const closing = new RegExp(`</${tag.name}\\s*>`, 'i');
-        const rest = html.slice(position);
-        const match = closing.exec(rest);
-        const content = match === null ? rest : rest.slice(0, match.index);
-        node.children.push(tag.name === 'title' || tag.name === 'textarea' ? decodeEntities(content) : content);
-        node.closed = match !== null;
-        position = match === null ? html.length : position + match.index + match[0].length;
-        continue;
-      }
-      stack.push(node);
-      continue;
-    }
-    addText('<');
-    position += 1;
-  }
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (stack.length > MAX_HTML_DEPTH) {
+          // Thrown out of the parser: nothing after this tag is read.
+          throw new RefusedPage(`the HTML nests elements more than ${MAX_HTML_DEPTH} deep (real pages stay under a hundred); not read`);
+        }
+        const node = element(name, new Map(Object.entries(attributes)));
+        current().children.push(node);
+        stack.push(node);
+      },
+      ontext(text) {
+        const children = current().children;
+        const last = children.length - 1;
+        if (last >= 0 && typeof children[last] === 'string') {
+          children[last] = `${children[last] as string}${text}`;
+        } else {
+          children.push(text);
+        }
+      },
+      onclosetag(name, isImplied) {
+        if (stack.length === 1) {
+          return;
+        }
+        const node = stack.pop() as HtmlElement;
+        node.closed = !isImplied || VOID_ELEMENTS.has(name);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
   return root;
 }
 
-function* elements(node: HtmlElement): Generator<HtmlElement> {
-  yield node;
-  for (const child of node.children) {
-    if (typeof child !== 'string') {
-      yield* elements(child);
+/** Every element, in document order, without recursion. */
+function* elements(root: HtmlElement): Generator<HtmlElement> {
+  const pending: HtmlElement[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as HtmlElement;
+    yield node;
+    for (let index = node.children.length - 1; index >= 0; index -= 1) {
+      const child = node.children[index];
+      if (typeof child !== 'string') {
+        pending.push(child);
+      }
     }
   }
 }
 
-function textContent(node: HtmlNode): string {
-  if (typeof node === 'string') {
-    return node;
+/** The text inside an element (the <title>), without recursion. */
+function textContent(root: HtmlElement): string {
+  const parts: string[] = [];
+  const pending: HtmlNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as HtmlNode;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
+    for (let index = node.children.length - 1; index >= 0; index -= 1) {
+      pending.push(node.children[index]);
+    }
   }
-  return node.children.map(textContent).join('');
+  return parts.join('');
 }
 
 function squash(text: string): string {
@@ -825,9 +813,13 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complement
 /** Inside these, header/footer belong to the article (its title, its byline). */
 const CONTENT_ELEMENTS = new Set(['article', 'main']);
 
-function containsMetaLine(node: HtmlElement): boolean {
-  const wrapper: HtmlElement = { tag: '#root', attributes: new Map(), children: [node], closed: true };
-  return renderLines(wrapper, false).some((line) => isMetaLine(collapseWhitespace(line.text)));
+function roleOf(node: HtmlElement): string {
+  return (node.attributes.get('role') ?? '').toLowerCase();
+}
+
+/** nav, header, footer, aside … that are properly closed: site chrome unless they carry the article's meta line. */
+function isChromeCandidate(node: HtmlElement): boolean {
+  return node.closed && (CHROME_ELEMENTS.has(node.tag) || CHROME_ROLES.has(roleOf(node)));
 }
 
 function isHidden(node: HtmlElement): boolean {
@@ -842,9 +834,135 @@ const HAN_CHAR = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’';
 /**
  * Browsers drop a line break in the source between two Chinese characters
  * (CSS Text: segment breaks between wide characters are removed) instead of
- * rendering it as a space; do the same.
+ * rendering it as a space; do the same. One break character, then any
+ * whitespace: two quantifiers over the same characters would backtrack over
+ * every split of a long run of newlines.
  */
-const BREAK_BETWEEN_HAN = new RegExp(`(?<=[${HAN_CHAR}])[ \\t]*[\\r\\n]+[\\s]*(?=[${HAN_CHAR}])`, 'gu');
+const BREAK_BETWEEN_HAN = new RegExp(`(?<=[${HAN_CHAR}])[ \\t]*[\\r\\n]\\s*(?=[${HAN_CHAR}])`, 'gu');
+
+/**
+ * How one rendering pass treats elements: `chromeOf` says whether an element is site chrome (never,
+ * when the pass only looks for meta lines), and `ranges` collects the lines each chrome candidate
+ * rendered to, when asked.
+ */
+type RenderMode = { chromeOf: (node: HtmlElement, inContent: boolean) => boolean; ranges: Map<HtmlElement, [number, number]> | null };
+
+/** One open element of the walk: what it passes on to its children and where it is among them. */
+type Frame = {
+  node: HtmlElement;
+  chrome: boolean;
+  inContent: boolean;
+  preformatted: boolean;
+  block: boolean;
+  next: number;
+  previousWasLink: boolean;
+};
+
+/** Collects rendered lines: text is appended to the current line until a block or <br> ends it. */
+class LineWriter {
+  readonly lines: RenderedLine[] = [];
+  private parts: string[] = [];
+  private hasText = false;
+  private endsWithSpace = false;
+  private chrome = false;
+
+  flush(keepEmpty: boolean, chrome: boolean): void {
+    if (this.hasText) {
+      this.lines.push({ text: this.parts.join(''), chrome: this.chrome });
+    } else if (keepEmpty) {
+      this.lines.push({ text: '', chrome });
+    }
+    this.parts = [];
+    this.hasText = false;
+    this.endsWithSpace = false;
+  }
+
+  append(text: string, chrome: boolean): void {
+    if (text.length === 0) {
+      return;
+    }
+    if (!this.hasText) {
+      this.chrome = chrome;
+    } else if (chrome !== this.chrome) {
+      this.flush(false, chrome);
+      this.chrome = chrome;
+    }
+    this.parts.push(text);
+    this.hasText = this.hasText || text.trim().length > 0;
+    this.endsWithSpace = /\s/u.test(text[text.length - 1]);
+  }
+
+  /** Whether the current line has any visible text yet. */
+  get started(): boolean {
+    return this.hasText;
+  }
+
+  /** Whether something (even only spaces) is on the current line and it does not end in a space. */
+  get needsSeparator(): boolean {
+    return this.parts.length > 0 && !this.endsWithSpace;
+  }
+}
+
+function appendText(writer: LineWriter, text: string, chrome: boolean, preformatted: boolean): void {
+  if (preformatted) {
+    text.split(/\r?\n/).forEach((part, index) => {
+      if (index > 0) {
+        writer.flush(true, chrome);
+      }
+      writer.append(part, chrome);
+    });
+    return;
+  }
+  writer.append(text.replace(BREAK_BETWEEN_HAN, '').replace(/[ \t\r\n\f]+/g, ' '), chrome);
+}
+
+/** Enters an element: renders it at once when it has no children to walk, else returns its frame. */
+function enter(writer: LineWriter, node: HtmlElement, parent: Frame, mode: RenderMode): Frame | null {
+  if (INVISIBLE_ELEMENTS.has(node.tag) || isHidden(node)) {
+    return null;
+  }
+  if (node.tag === 'br') {
+    writer.flush(true, parent.chrome);
+    return null;
+  }
+  if (node.tag === 'img') {
+    writer.flush(false, parent.chrome);
+    writer.lines.push({ text: '', chrome: parent.chrome });
+    return null;
+  }
+  const role = roleOf(node);
+  const isChrome = mode.chromeOf(node, parent.inContent);
+  const recorded = mode.ranges !== null && isChromeCandidate(node);
+  const block = BLOCK_ELEMENTS.has(node.tag) || isChrome || recorded;
+  const childChrome = parent.chrome || isChrome;
+  if (block) {
+    writer.flush(false, parent.chrome);
+  } else if ((node.tag === 'td' || node.tag === 'th') && writer.started) {
+    writer.append(' ', childChrome);
+  }
+  if (recorded) {
+    mode.ranges?.set(node, [writer.lines.length, writer.lines.length]);
+  }
+  return {
+    node,
+    chrome: childChrome,
+    inContent: parent.inContent || CONTENT_ELEMENTS.has(node.tag) || role === 'main',
+    preformatted: parent.preformatted || node.tag === 'pre',
+    block,
+    next: 0,
+    previousWasLink: false,
+  };
+}
+
+function leave(writer: LineWriter, frame: Frame, mode: RenderMode): void {
+  if (frame.block) {
+    writer.flush(false, frame.chrome);
+  }
+  const range = mode.ranges?.get(frame.node);
+  if (range !== undefined) {
+    range[1] = writer.lines.length;
+  }
+}
 
 /**
  * Renders the visible text as lines: block elements and <br> end a line,
@@ -852,97 +970,73 @@ const BREAK_BETWEEN_HAN = new RegExp(`(?<=[${HAN_CHAR}])[ \\t]*[\\r\\n]+[\\s]*(?
  * behind — as in text dumps of these pages, where a blank or whitespace-only
  * line marks the place of a photo (and so announces its caption).
  */
-function renderLines(root: HtmlElement, detectChrome = true): RenderedLine[] {
-  const lines: RenderedLine[] = [];
-  let buffer = '';
-  let bufferChrome = false;
-
-  const flush = (keepEmpty: boolean, chrome: boolean): void => {
-    if (buffer.trim().length > 0) {
-      lines.push({ text: buffer, chrome: bufferChrome });
-    } else if (keepEmpty) {
-      lines.push({ text: '', chrome });
+function render(root: HtmlElement, mode: RenderMode): RenderedLine[] {
+  const writer = new LineWriter();
+  const top: Frame = { node: root, chrome: false, inContent: false, preformatted: false, block: false, next: 0, previousWasLink: false };
+  const stack: Frame[] = [top];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.node.children.length) {
+      leave(writer, frame, mode);
+      stack.pop();
+      continue;
     }
-    buffer = '';
-  };
-  const append = (text: string, chrome: boolean): void => {
-    if (buffer.trim().length === 0) {
-      bufferChrome = chrome;
-    } else if (chrome !== bufferChrome) {
-      flush(false, chrome);
-      bufferChrome = chrome;
-    }
-    buffer += text;
-  };
-
-  const walk = (node: HtmlNode, chrome: boolean, inContent: boolean, preformatted: boolean): void => {
-    if (typeof node === 'string') {
-      if (preformatted) {
-        const parts = node.split(/\r?\n/);
-        parts.forEach((part, index) => {
-          if (index > 0) {
-            flush(true, chrome);
-          }
-          append(part, chrome);
-        });
-      } else {
-        append(node.replace(BREAK_BETWEEN_HAN, '').replace(/[ \t\r\n\f]+/g, ' '), chrome);
+    const child = frame.node.children[frame.next];
+    frame.next += 1;
+    if (typeof child === 'string') {
+      appendText(writer, child, frame.chrome, frame.preformatted);
+      if (child.trim().length > 0) {
+        frame.previousWasLink = false;
       }
-      return;
-    }
-    if (INVISIBLE_ELEMENTS.has(node.tag) || isHidden(node)) {
-      return;
-    }
-    if (node.tag === 'br') {
-      flush(true, chrome);
-      return;
-    }
-    if (node.tag === 'img') {
-      flush(false, chrome);
-      lines.push({ text: '', chrome });
-      return;
-    }
-    const role = (node.attributes.get('role') ?? '').toLowerCase();
-    // An element left open by a truncated page might span the whole rest of
-    // the page, so only properly closed chrome is dropped as a whole.
-    // A header that carries the article's 来源/日期 line is the article's own
-    // header, not the site's, even when the page does not say <article>.
-    const isChrome =
-      detectChrome &&
-      !inContent &&
-      node.closed &&
-      (CHROME_ELEMENTS.has(node.tag) || CHROME_ROLES.has(role)) &&
-      !containsMetaLine(node);
-    const childChrome = chrome || isChrome;
-    const childInContent = inContent || CONTENT_ELEMENTS.has(node.tag) || role === 'main';
-    const block = BLOCK_ELEMENTS.has(node.tag) || isChrome;
-    const cell = node.tag === 'td' || node.tag === 'th';
-    if (block) {
-      flush(false, chrome);
-    } else if (cell && buffer.trim().length > 0) {
-      append(' ', childChrome);
+      continue;
     }
     // Menus are often bare links side by side (<a>首页</a><a>简介</a>):
     // browsers space them with CSS, so separate them here.
-    let previousWasLink = false;
-    for (const child of node.children) {
-      const isLink = typeof child !== 'string' && child.tag === 'a';
-      if (isLink && previousWasLink && buffer.length > 0 && !/\s$/u.test(buffer)) {
-        append(' ', childChrome);
-      }
-      walk(child, childChrome, childInContent, preformatted || node.tag === 'pre');
-      if (typeof child !== 'string') {
-        previousWasLink = isLink;
-      } else if (child.trim().length > 0) {
-        previousWasLink = false;
-      }
+    const isLink = child.tag === 'a';
+    if (isLink && frame.previousWasLink && writer.needsSeparator) {
+      writer.append(' ', frame.chrome);
     }
-    if (block) {
-      flush(false, childChrome);
+    frame.previousWasLink = isLink;
+    const entered = enter(writer, child, frame, mode);
+    if (entered !== null) {
+      stack.push(entered);
     }
-  };
+  }
+  writer.flush(false, false);
+  return writer.lines;
+}
 
-  walk(root, false, false, false);
-  flush(false, false);
-  return lines;
+/**
+ * Which chrome candidates carry a meta line (来源/日期 …) when rendered on their own: such a header
+ * is the article's own, not the site's. One rendering of the whole page, with each candidate's lines
+ * recorded, answers this for every candidate at once, however deeply they nest.
+ */
+function candidatesWithMetaLines(root: HtmlElement): Set<HtmlElement> {
+  const ranges = new Map<HtmlElement, [number, number]>();
+  const lines = render(root, { chromeOf: () => false, ranges });
+  const withMeta = new Set<HtmlElement>();
+  if (ranges.size === 0) {
+    return withMeta;
+  }
+  const metaBefore = new Int32Array(lines.length + 1);
+  lines.forEach((line, index) => {
+    metaBefore[index + 1] = metaBefore[index] + (isMetaLine(collapseWhitespace(line.text)) ? 1 : 0);
+  });
+  for (const [node, [start, end]] of ranges) {
+    if (metaBefore[end] - metaBefore[start] > 0) {
+      withMeta.add(node);
+    }
+  }
+  return withMeta;
+}
+
+/** The page's visible text as lines, with the site chrome marked. */
+function renderLines(root: HtmlElement): RenderedLine[] {
+  const withMeta = candidatesWithMetaLines(root);
+  // An element left open by a truncated page might span the whole rest of
+  // the page, so only properly closed chrome is dropped as a whole.
+  // A header that carries the article's 来源/日期 line is the article's own
+  // header, not the site's, even when the page does not say <article>.
+  const chromeOf = (node: HtmlElement, inContent: boolean): boolean => !inContent && isChromeCandidate(node) && !withMeta.has(node);
+  return render(root, { chromeOf, ranges: null });
 }

@@ -104,11 +104,40 @@ export type DocumentPlan = {
 
 const sortedKeys = (keys: string[]): string[] => [...new Set(keys)].sort();
 
+/** Characters Markdown (CommonMark with GitHub's extensions) reads as markup wherever they are: HTML, links, code, emphasis. */
+const INLINE_MARKUP = /[\\`*_[\]<>&~]/gu;
+/** ... and at the start of a line: headings, block quotes, list items, thematic breaks, setext underlines. */
+const LINE_START_MARKUP = /^([ \t]*)(?:([#+\-=])|(\d{1,9})([.)])(?=[ \t]|$))/u;
+
+const escapeLineStart = (line: string): string =>
+  line.replace(LINE_START_MARKUP, (_whole: string, indent: string, mark: string | undefined, digits: string | undefined, delimiter: string | undefined) =>
+    mark !== undefined ? `${indent}\\${mark}` : `${indent}${digits ?? ''}\\${delimiter ?? ''}`,
+  );
+
+/**
+ * Imported text as Markdown that reads back as exactly that text: every character that would start
+ * markup is backslash-escaped (CommonMark lets any ASCII punctuation be escaped), so `<script>` or
+ * `<img onerror=…>` in a page becomes visible text and never HTML, and `[x](javascript:…)` never a
+ * link. Chinese text uses full-width punctuation, which is not markup, so it is left as it reads.
+ */
+export const markdownText = (text: string): string =>
+  text
+    .replace(INLINE_MARKUP, (char) => `\\${char}`)
+    .split('\n')
+    .map(escapeLineStart)
+    .join('\n');
+
+/** Body blocks as stored: paragraphs are Markdown rich text; subheadings and captions are plain strings. */
+const bodyBlock = (block: { type: BlockType; text: string }): { type: BlockType; text: string } => ({
+  type: block.type,
+  text: block.type === 'paragraph' ? markdownText(block.text) : block.text,
+});
+
 export const articleFields = (article: ResolvedArticle): ArticleFields => ({
   title: article.title,
   summary: article.summary,
   publicationDate: article.date,
-  body: article.blocks.map((block) => ({ type: block.type, text: block.text })),
+  body: article.blocks.map(bodyBlock),
   source: { publisherName: article.source, publisherKey: article.sourceOrganisationKey, url: article.url },
   reporter: article.reporter,
   correspondent: article.correspondent,

@@ -82,19 +82,19 @@ function protectedRanges(chars: string[]): boolean[] {
   const text = chars.join('');
   const isProtected = new Array<boolean>(chars.length).fill(false);
   // Work in code-point indexes: map UTF-16 offsets of matches to char indexes.
-  const offsetToIndex = new Map<number, number>();
+  const offsetToIndex = new Int32Array(text.length + 1).fill(-1);
   let offset = 0;
   chars.forEach((char, index) => {
-    offsetToIndex.set(offset, index);
+    offsetToIndex[offset] = index;
     offset += char.length;
   });
-  offsetToIndex.set(offset, chars.length);
+  offsetToIndex[offset] = chars.length;
   for (const match of text.matchAll(URL_OR_EMAIL)) {
     // Like a linkifier: punctuation at the very end belongs to the sentence.
     const url = match[0].replace(/[.,;:!?)\]'"]+$/u, '');
-    const start = offsetToIndex.get(match.index ?? 0);
-    const end = offsetToIndex.get((match.index ?? 0) + url.length);
-    if (start === undefined || end === undefined) {
+    const start = offsetToIndex[match.index ?? 0];
+    const end = offsetToIndex[(match.index ?? 0) + url.length];
+    if (start === -1 || end === -1) {
       continue;
     }
     for (let index = start; index < end; index += 1) {
@@ -125,13 +125,17 @@ function touchesCjk(chars: string[], index: number): boolean {
   return isCjkContext(neighbour(chars, index, -1)) || isCjkContext(neighbour(chars, index, 1));
 }
 
-function rangeHasHan(chars: string[], from: number, to: number): boolean {
-  for (let index = from; index < to; index += 1) {
-    if (isHan(chars[index])) {
-      return true;
-    }
-  }
-  return false;
+/** Han characters before each index, so that "is there Han between two marks" costs nothing per pair. */
+function hanCounts(chars: string[]): Int32Array {
+  const counts = new Int32Array(chars.length + 1);
+  chars.forEach((char, index) => {
+    counts[index + 1] = counts[index] + (isHan(char) ? 1 : 0);
+  });
+  return counts;
+}
+
+function rangeHasHan(counts: Int32Array, from: number, to: number): boolean {
+  return to > from && counts[to] - counts[from] > 0;
 }
 
 /**
@@ -147,8 +151,12 @@ function rangeHasHan(chars: string[], from: number, to: number): boolean {
  * pair up in order of appearance within the line (first opens, second closes).
  */
 export function normalisePunctuation(text: string): string {
+  if (!/[,:;?!()"]/u.test(text)) {
+    return text;
+  }
   const chars = [...text];
   const isProtected = protectedRanges(chars);
+  const han = hanCounts(chars);
   const replacement = new Map<number, string>();
 
   const quotes: number[] = [];
@@ -160,7 +168,7 @@ export function normalisePunctuation(text: string): string {
   for (let pair = 0; pair + 1 < quotes.length; pair += 2) {
     const open = quotes[pair];
     const close = quotes[pair + 1];
-    if (touchesCjk(chars, open) || touchesCjk(chars, close) || rangeHasHan(chars, open + 1, close)) {
+    if (touchesCjk(chars, open) || touchesCjk(chars, close) || rangeHasHan(han, open + 1, close)) {
       replacement.set(open, '“');
       replacement.set(close, '”');
     }
@@ -188,7 +196,7 @@ export function normalisePunctuation(text: string): string {
         }
         return;
       }
-      if (touchesCjk(chars, open) || touchesCjk(chars, index) || rangeHasHan(chars, open + 1, index)) {
+      if (touchesCjk(chars, open) || touchesCjk(chars, index) || rangeHasHan(han, open + 1, index)) {
         replacement.set(open, '（');
         replacement.set(index, '）');
       }
@@ -317,9 +325,17 @@ export function findDates(text: string): FoundDate[] {
       covered.push([index, index + match[0].length]);
     }
   }
+  // Matches come in text order, so one pass over the covered ranges, sorted, tells which fall inside one.
+  covered.sort((left, right) => left[0] - right[0]);
+  let next = 0;
+  let coveredUpTo = -1;
   for (const match of text.matchAll(YEARLESS_DATE)) {
     const index = match.index ?? 0;
-    if (covered.some(([start, end]) => index >= start && index < end)) {
+    while (next < covered.length && covered[next][0] <= index) {
+      coveredUpTo = Math.max(coveredUpTo, covered[next][1]);
+      next += 1;
+    }
+    if (index < coveredUpTo) {
       continue;
     }
     found.push({ iso: null, text: match[0], index, hasYear: false, valid: true });
@@ -514,11 +530,20 @@ export function isDateLine(line: string): boolean {
   if (dates.length === 0) {
     return false;
   }
-  let rest = line;
+  // The dates cut out by position: replacing each by searching for it again would cost a pass over
+  // the line per date.
+  const pieces: string[] = [];
+  let from = 0;
   for (const date of dates) {
-    rest = rest.replace(date.text, ' ');
+    if (date.index < from) {
+      continue;
+    }
+    pieces.push(line.slice(from, date.index));
+    from = date.index + date.text.length;
   }
-  rest = rest
+  pieces.push(line.slice(from));
+  const rest = pieces
+    .join(' ')
     .replace(/T?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/gu, ' ')
     .replace(/星期[一二三四五六日天]|周[一二三四五六日天]|[上下]午/gu, ' ')
     .replace(/[\s|｜/【】[\]（）()\-—,，]/gu, '');
