@@ -23,6 +23,8 @@ export type PublicQueryLimits = {
   rest: {
     /** Relation, component or media levels a populate may reach below the entry itself. */
     maxPopulateDepth: number;
+    /** To-many relations one populate path may follow (a list inside a list). */
+    maxToManyPerPath: number;
     /** Items of a populated to-many relation kept per parent entry. */
     nestedListLimit: number;
   };
@@ -66,6 +68,7 @@ export const readPublicQueryLimits = (environment: Environment = process.env): P
     },
     rest: {
       maxPopulateDepth: readInt(environment, 'REST_MAX_POPULATE_DEPTH', 3),
+      maxToManyPerPath: readInt(environment, 'REST_MAX_TO_MANY_PER_PATH', 1),
       nestedListLimit: readInt(environment, 'REST_NESTED_LIST_LIMIT', 100),
     },
     maxResponseBytes: readInt(environment, 'PUBLIC_RESPONSE_MAX_BYTES', 5 * 1024 * 1024),

@@ -21,23 +21,32 @@ const targetOf = (attribute: Attribute | undefined): string | undefined => {
   return undefined;
 };
 
-type Walk = { getModel: GetModel; maxDepth: number };
+type Walk = { getModel: GetModel; maxDepth: number; maxToMany: number };
 
 const tooDeep = (path: string[], walk: Walk): string =>
   `populate reaches ${path.length} levels below the entry (${path.join('.')}); the limit is ${walk.maxDepth}. Populate fewer levels, or read the deeper records with a request of their own.`;
+
+const isToMany = (attribute: Attribute | undefined): boolean => attribute?.type === 'relation' && TO_MANY.has(attribute.relation ?? '');
+
+const listInList = (path: string[], walk: Walk): string =>
+  `populate follows more than ${walk.maxToMany} to-many relation${walk.maxToMany === 1 ? '' : 's'} along ${path.join('.')}: ` +
+  'each is loaded whole for every parent before it is cut, so a list inside a list can load the whole graph. Read the inner list with a request of its own.';
 
 const wildcardBelowTop = (path: string[]): string =>
   `populate "*" is allowed only at the top level (populate=*); name the relations to populate below ${path.join('.')} instead.`;
 
 /** A list of dotted paths (`populate=a,b.c` or `populate[0]=a.b`): each segment is one level down. */
-const checkPaths = (paths: string[], model: Model | undefined, parents: string[], walk: Walk): string | undefined => {
+const checkPaths = (paths: string[], model: Model | undefined, parents: string[], walk: Walk, toMany: number): string | undefined => {
   for (const dotted of paths) {
     let current = model;
+    let lists = toMany;
     const path = [...parents];
     for (const segment of dotted.split('.').map((part) => part.trim())) {
       if (segment === '*' && path.length > 0) return wildcardBelowTop(path);
       path.push(segment);
       if (path.length > walk.maxDepth) return tooDeep(path, walk);
+      if (isToMany(current?.attributes[segment])) lists += 1;
+      if (lists > walk.maxToMany) return listInList(path, walk);
       const target = targetOf(current?.attributes[segment]);
       current = target === undefined ? undefined : walk.getModel(target);
     }
@@ -45,21 +54,23 @@ const checkPaths = (paths: string[], model: Model | undefined, parents: string[]
   return undefined;
 };
 
-const checkEntry = (key: string, value: unknown, model: Model | undefined, parents: string[], walk: Walk): string | undefined => {
+const checkEntry = (key: string, value: unknown, model: Model | undefined, parents: string[], walk: Walk, toMany: number): string | undefined => {
   const path = [...parents, key];
   if (path.length > walk.maxDepth) return tooDeep(path, walk);
-  if (!isRecord(value)) return undefined;
   const attribute = model?.attributes[key];
+  const lists = toMany + (isToMany(attribute) ? 1 : 0);
+  if (lists > walk.maxToMany) return listInList(path, walk);
+  if (!isRecord(value)) return undefined;
   if (value.populate !== undefined) {
     const target = targetOf(attribute);
-    const problem = checkPopulate(value.populate, target === undefined ? undefined : walk.getModel(target), path, walk);
+    const problem = checkPopulate(value.populate, target === undefined ? undefined : walk.getModel(target), path, walk, lists);
     if (problem !== undefined) return problem;
   }
   // Dynamic zones and morph relations populate per component: `on[component][populate]`.
   if (isRecord(value.on)) {
     for (const [component, fragment] of Object.entries(value.on)) {
       if (!isRecord(fragment) || fragment.populate === undefined) continue;
-      const problem = checkPopulate(fragment.populate, walk.getModel(component), path, walk);
+      const problem = checkPopulate(fragment.populate, walk.getModel(component), path, walk, lists);
       if (problem !== undefined) return problem;
     }
   }
@@ -68,20 +79,22 @@ const checkEntry = (key: string, value: unknown, model: Model | undefined, paren
 
 /**
  * Why a populate parameter is refused, or undefined when it is within bounds: at most `maxDepth`
- * relation, component or media levels below the entry, and `*` only at the top, where it means
- * one level. Unknown keys are left to Strapi's own validation.
+ * relation, component or media levels below the entry, at most `maxToMany` to-many relations along
+ * any path (Strapi loads a populated relation whole for every parent, so lists inside lists grow
+ * with the data, not with the page), and `*` only at the top, where it means one level. Unknown
+ * keys are left to Strapi's own validation.
  */
-export const checkPopulate = (populate: unknown, model: Model | undefined, parents: string[], walk: Walk): string | undefined => {
+export const checkPopulate = (populate: unknown, model: Model | undefined, parents: string[], walk: Walk, toMany = 0): string | undefined => {
   if (populate === undefined || populate === null) return undefined;
-  if (typeof populate === 'string') return checkPaths(populate.split(','), model, parents, walk);
+  if (typeof populate === 'string') return checkPaths(populate.split(','), model, parents, walk, toMany);
   if (Array.isArray(populate)) {
     const paths = populate.filter((item): item is string => typeof item === 'string').flatMap((item) => item.split(','));
-    return checkPaths(paths, model, parents, walk);
+    return checkPaths(paths, model, parents, walk, toMany);
   }
   if (!isRecord(populate)) return undefined;
   for (const [key, value] of Object.entries(populate)) {
     if (key === '*' && parents.length > 0) return wildcardBelowTop(parents);
-    const problem = checkEntry(key, value, model, parents, walk);
+    const problem = checkEntry(key, value, model, parents, walk, toMany);
     if (problem !== undefined) return problem;
   }
   return undefined;
@@ -103,7 +116,7 @@ export const cutNestedLists = (entry: unknown, model: Model | undefined, getMode
     }
     const target = targetOf(attribute);
     if (target === undefined) continue;
-    if (attribute.type === 'relation' && TO_MANY.has(attribute.relation ?? '') && Array.isArray(value) && value.length > limit) {
+    if (isToMany(attribute) && Array.isArray(value) && value.length > limit) {
       entry[key] = value.slice(0, limit);
     }
     const kept: unknown = entry[key];
@@ -138,7 +151,7 @@ const enforceCeiling = (ctx: Context, maxBytes: number): void => {
 export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const limits = readPublicQueryLimits();
   const getModel: GetModel = (uid) => strapi.getModel(uid as UID.Schema) as Model | undefined;
-  const walk: Walk = { getModel, maxDepth: limits.rest.maxPopulateDepth };
+  const walk: Walk = { getModel, maxDepth: limits.rest.maxPopulateDepth, maxToMany: limits.rest.maxToManyPerPath };
   return async (ctx, next) => {
     const model = config.uid === undefined ? undefined : getModel(config.uid);
     const problem = checkPopulate((ctx.query as Record<string, unknown>).populate, model, [], walk);

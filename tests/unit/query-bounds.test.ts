@@ -23,8 +23,10 @@ const MODELS: Record<string, Model> = {
   photo: { attributes: { image: { type: 'media' } } },
 };
 
-const walk = { getModel: (uid: string) => MODELS[uid], maxDepth: 3 };
+const walk = { getModel: (uid: string) => MODELS[uid], maxDepth: 3, maxToMany: 1 };
 const check = (populate: unknown) => checkPopulate(populate, MODELS.article, [], walk);
+/** Depth alone, with lists inside lists allowed. */
+const checkDepth = (populate: unknown) => checkPopulate(populate, MODELS.article, [], { ...walk, maxToMany: 9 });
 
 describe('populate bounds', () => {
   test('three levels are allowed, in every notation', () => {
@@ -36,11 +38,21 @@ describe('populate bounds', () => {
   });
 
   test('a fourth level is refused with its path', () => {
-    expect(check({ persons: { populate: { articles: { populate: { persons: { populate: { positions: true } } } } } } })).toBe(
+    expect(checkDepth({ persons: { populate: { articles: { populate: { persons: { populate: { positions: true } } } } } } })).toBe(
       'populate reaches 4 levels below the entry (persons.articles.persons.positions); the limit is 3. Populate fewer levels, or read the deeper records with a request of their own.'
     );
-    expect(check('persons.articles.persons.positions')).toMatch(/^populate reaches 4 levels below the entry \(persons.articles.persons.positions\)/);
-    expect(check(['title', 'persons.articles.persons.positions'])).toMatch(/^populate reaches 4 levels/);
+    expect(checkDepth('persons.articles.persons.positions')).toMatch(/^populate reaches 4 levels below the entry \(persons.articles.persons.positions\)/);
+    expect(checkDepth(['title', 'persons.articles.persons.positions'])).toMatch(/^populate reaches 4 levels/);
+  });
+
+  test('a to-many relation inside another is refused with its path', () => {
+    const message =
+      'populate follows more than 1 to-many relation along persons.articles: each is loaded whole for every parent before it is cut, so a list inside a list can load the whole graph. Read the inner list with a request of its own.';
+    expect(check({ persons: { populate: { articles: true } } })).toBe(message);
+    expect(check('persons.articles')).toBe(message);
+    expect(check({ persons: { populate: { articles: { fields: ['title'] } } } })).toBe(message);
+    // A to-one relation or a component between them does not reset the count.
+    expect(check({ publisher: { populate: { articles: { populate: { persons: true } } } } })).toMatch(/along publisher.articles.persons:/);
   });
 
   test('* below the top is refused with where it was', () => {
