@@ -17,6 +17,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: readSecret('ENCRYPTION_KEY') ?? '',
   },
+  // Strapi's own login lockout (koa2-ratelimit, in memory, 5 attempts per e-mail and IP counting
+  // successes too) is replaced by global::rate-limit: failures only, per IP and per IP and e-mail,
+  // shared by every instance through Redis when REDIS_URL is set.
+  rateLimit: { enabled: false },
   flags: {
     nps: false,
     promoteEE: false,

@@ -1,26 +1,58 @@
 import type { Core } from '@strapi/strapi';
+import { strapiCorsOptions } from '../src/middlewares/cors-policy';
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  {
-    name: 'strapi::cors',
-    config: {
-      // Any origin by default so a new frontend works at once; production lists its own.
-      origin: env.array('CORS_ORIGINS', ['*']),
-      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+const MEGABYTE = 1024 * 1024;
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  // The public read API is open to CORS_ORIGINS without credentials; everything else is
+  // same-origin unless an origin is listed in CORS_CREDENTIALS_ORIGINS.
+  const corsPolicy = { publicOrigins: env.array('CORS_ORIGINS', ['*']), credentialOrigins: env.array('CORS_CREDENTIALS_ORIGINS', []) };
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    // Media library files are never active content on this origin (CSP sandbox, nosniff, downloads).
+    'global::uploads-headers',
+    // Holds every response to the CORS policy, also where a route adds its own headers (GraphQL).
+    { name: 'global::cors-policy', config: { policy: corsPolicy } },
+    // Preflights are cached ten minutes, not Strapi's default year.
+    { name: 'strapi::cors', config: strapiCorsOptions(corsPolicy, env.int('CORS_MAX_AGE_SECONDS', 600)) },
+    'strapi::poweredBy',
+    'strapi::query',
+    {
+      // Private per-request temp files (0600 in a 0700 directory), removed on every path; 400 for a
+      // malformed body, 413 for a part over the limit. The upload routes use the upload sizeLimit.
+      name: 'global::multipart',
+      config: {
+        directory: env('MULTIPART_TMP_DIR', undefined),
+        maxPartBytes: env.int('MULTIPART_MAX_PART_BYTES', 20 * MEGABYTE),
+        maxTotalBytes: env.int('MULTIPART_MAX_TOTAL_BYTES', 200 * MEGABYTE),
+        maxFields: env.int('MULTIPART_MAX_FIELDS', 1000),
+        maxFieldsBytes: env.int('MULTIPART_MAX_FIELDS_BYTES', 2 * MEGABYTE),
+      },
     },
-  },
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  {
-    name: 'global::response-cache',
-    config: { enabled: env.bool('RESPONSE_CACHE', true), maxMegabytes: env.int('RESPONSE_CACHE_MAX_MB', 64) },
-  },
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-  'global::relation-batching',
-];
+    // Multipart is parsed by global::multipart above; strapi::body keeps JSON, forms and text.
+    { name: 'strapi::body', config: { multipart: false } },
+    'global::upload-safety',
+    {
+      name: 'global::rate-limit',
+      config: {
+        redisUrl: env('REDIS_URL', ''),
+        keyPrefix: env('RATE_LIMIT_PREFIX', 'newsroom-rate'),
+        exemptIps: env.array('RATE_LIMIT_EXEMPT_IPS', []),
+        login: { points: env.int('RATE_LIMIT_LOGIN', 20), seconds: env.int('RATE_LIMIT_LOGIN_SECONDS', 15 * 60) },
+        loginPerAccount: { points: env.int('RATE_LIMIT_LOGIN_ACCOUNT', 5), seconds: env.int('RATE_LIMIT_LOGIN_ACCOUNT_SECONDS', 5 * 60) },
+        passwordReset: { points: env.int('RATE_LIMIT_PASSWORD_RESET', 5), seconds: env.int('RATE_LIMIT_PASSWORD_RESET_SECONDS', 15 * 60) },
+        publicApi: { points: env.int('RATE_LIMIT_PUBLIC_API', 1200), seconds: env.int('RATE_LIMIT_PUBLIC_API_SECONDS', 60) },
+      },
+    },
+    {
+      name: 'global::response-cache',
+      config: { enabled: env.bool('RESPONSE_CACHE', true), maxMegabytes: env.int('RESPONSE_CACHE_MAX_MB', 64) },
+    },
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+    'global::relation-batching',
+  ];
+};

@@ -3,6 +3,25 @@ import { readSecret } from '../src/utils/secrets';
 import { publicGraphQLConfig } from '../src/graphql/hardening';
 import { readPublicQueryLimits } from '../src/graphql/limits';
 
+/** Old Office formats are sniffed as their container (OLE2, application/x-cfb); the extension names the format. */
+const UPLOAD_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'image/gif',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/x-cfb',
+];
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
@@ -25,6 +44,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_BYTES', 20 * 1024 * 1024),
       breakpoints: { large: 1000, medium: 750, small: 500 },
+      // The media a newsroom needs: photos, PDFs and office documents, checked on their content
+      // (src/middlewares/upload-safety.ts adds what this check lacks). No SVG: it can carry script.
+      // No CSV or plain text either: they have no signature to check, so any page could pass as one.
+      security: {
+        allowedTypes: env.array('UPLOAD_ALLOWED_TYPES', UPLOAD_TYPES),
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/xml', 'text/xml'],
+      },
     },
   },
 });

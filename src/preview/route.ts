@@ -19,6 +19,19 @@ export const previewUrl = (strapi: Core.Strapi, uid: string, params: { documentI
   return `${base.replace(/\/$/, '')}/${encodeURIComponent(target.documentId)}?${query.toString()}`;
 };
 
+/**
+ * The query as single strings, or undefined when a parameter is repeated (Koa then gives an array)
+ * or nested: a link this server made never does either.
+ */
+export const singleValues = (query: Record<string, unknown>): Record<string, string | undefined> | undefined => {
+  const values: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value !== 'string') return undefined;
+    values[name] = value;
+  }
+  return values;
+};
+
 export const registerPreviewRoute = (strapi: Core.Strapi): void => {
   strapi.server.routes([
     {
@@ -27,7 +40,12 @@ export const registerPreviewRoute = (strapi: Core.Strapi): void => {
       info: { type: 'content-api' },
       config: { auth: false },
       handler: async (ctx: Parameters<Core.MiddlewareHandler>[0]) => {
-        const query = ctx.query as Record<string, string | undefined>;
+        const query = singleValues(ctx.query as Record<string, unknown>);
+        if (query === undefined) {
+          ctx.status = 400;
+          ctx.body = 'Each of locale, status and token may be given once.';
+          return;
+        }
         const target: PreviewTarget = {
           documentId: String(ctx.params.documentId),
           locale: query.locale ?? 'zh-Hans',

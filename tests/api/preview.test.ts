@@ -48,6 +48,19 @@ describe('previewing an article', () => {
     await rest(app.strapi).get(tampered).expect(401);
   });
 
+  test.each([
+    ['token', (url: string) => `${url}&token=${new URL(url, 'http://x').searchParams.get('token') ?? ''}`],
+    ['token with another value', (url: string) => `${url}&token=1.forged`],
+    ['locale', (url: string) => `${url}&locale=en`],
+    ['status', (url: string) => `${url}&status=published`],
+    ['token as a nested object', (url: string) => `${url}&token[a]=b`],
+  ])('a link with %s repeated or nested is refused with a 400', async (_label, tamper) => {
+    const url = await previewUrlFor(seeded.draftArticle, 'draft');
+    const response = await rest(app.strapi).get(tamper(url));
+    expect(response.status).toBe(400);
+    expect(response.text).not.toContain('尚未审核的草稿新闻');
+  });
+
   test('anonymous callers cannot ask for a preview link', async () => {
     const response = await rest(app.strapi).get(`/content-manager/preview/url/${ARTICLE}`).query({ documentId: seeded.draftArticle, locale: 'zh-Hans', status: 'draft' });
     expect(response.status).toBe(401);
