@@ -1,6 +1,9 @@
+import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { heavyHtmlPage } from '../fixtures/hostile/pages';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PAGE = path.join(ROOT, 'data', 'documents', '002_ce4251d4c8a5f3e5.txt');
@@ -69,5 +72,75 @@ describe('importing pages from the admin panel', () => {
   test('a request without pages is told what to send', async () => {
     const response = await rest(app.strapi).post('/newsroom-import/analyse').set('Authorization', `Bearer ${adminToken}`).expect(400);
     expect(JSON.stringify(response.body)).toMatch(/multipart/);
+  });
+
+  test('an unknown locale is refused with 400 and the reason, before anything is written', async () => {
+    const before = await articles();
+    const response = await rest(app.strapi)
+      .post('/newsroom-import/run')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .field('locale', 'xx')
+      .attach('files', PAGE)
+      .expect(400);
+    expect(response.body.error).toMatchObject({ status: 400, message: expect.stringMatching(/unknown locale "xx"/) });
+    expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.js:\d+|\/work\/|\/tmp\//);
+    expect(await articles()).toBe(before);
+  });
+});
+
+describe('the temporary copies of uploaded pages', () => {
+  const PREFIX = 'newsroom-upload-';
+  // The server's copies go to the system temporary directory; only the ones this test's requests make count.
+  const temp = os.tmpdir();
+  let before = new Set<string>();
+
+  beforeEach(() => {
+    before = new Set(fs.readdirSync(temp));
+  });
+
+  const copies = (): string[] => fs.readdirSync(temp).filter((name) => name.startsWith(PREFIX) && !before.has(name));
+
+  /** Modes of the copy directories and the files in them, as often as the event loop allows, until `until` settles. */
+  const watchModes = async (until: Promise<unknown>): Promise<{ directories: number[]; files: number[] }> => {
+    const seen = { directories: [] as number[], files: [] as number[] };
+    let done = false;
+    void until.finally(() => {
+      done = true;
+    });
+    while (!done) {
+      for (const name of copies()) {
+        try {
+          const directory = path.join(temp, name);
+          seen.directories.push(fs.statSync(directory).mode & 0o777);
+          for (const file of fs.readdirSync(directory)) seen.files.push(fs.statSync(path.join(directory, file)).mode & 0o777);
+        } catch {
+          // Removed between the listing and the stat: the import has finished.
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return seen;
+  };
+
+  test('are readable by the server only while the pages are analysed, and removed after a success', async () => {
+    const server = app.strapi.server.httpServer;
+    if (server.address() === null) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const request = rest(app.strapi)
+      .post('/newsroom-import/analyse')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .attach('files', Buffer.from(heavyHtmlPage(1024 * 1024)), 'heavy.html')
+      .attach('files', PAGE)
+      .then((response) => response);
+    const seen = await watchModes(request);
+    expect((await request).status).toBe(200);
+    expect(seen.files.length).toBeGreaterThan(0);
+    expect(new Set(seen.directories)).toEqual(new Set([0o700]));
+    expect(new Set(seen.files)).toEqual(new Set([0o600]));
+    expect(copies()).toEqual([]);
+  });
+
+  test('are removed after a refused import too', async () => {
+    await rest(app.strapi).post('/newsroom-import/run').set('Authorization', `Bearer ${adminToken}`).field('locale', '../../').attach('files', PAGE).expect(400);
+    expect(copies()).toEqual([]);
   });
 });

@@ -1,0 +1,100 @@
+import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { rest } from '../helpers/http';
+import { analyse } from '../../src/import/analyse';
+import { heavyHtmlPage, nestedDivPage, oneLineTextPage, ordinaryTextPage } from '../fixtures/hostile/pages';
+
+const MB = 1024 * 1024;
+const ARTICLE = 'api::news-article.news-article';
+
+let app: TestApp;
+let adminToken: string;
+
+type DocumentEntry = { file: string; status: string; error?: string; article?: { title: string } };
+
+beforeAll(async () => {
+  ({ app, adminToken } = await startStrapiWithAdmin());
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const upload = (path: string, token: string) => rest(app.strapi).post(path).set('Authorization', `Bearer ${token}`);
+
+const byFile = (documents: DocumentEntry[]) => new Map(documents.map((doc) => [doc.file, doc]));
+
+describe('hostile pages uploaded with good ones', () => {
+  test('the good page is imported and each hostile one is reported with its reason', async () => {
+    const response = await upload('/newsroom-import/run', adminToken)
+      .attach('files', Buffer.from(ordinaryTextPage('碧水市青年商会举办公益助学活动')), 'good.txt')
+      .attach('files', Buffer.from(nestedDivPage(20_000)), 'nested.html')
+      .attach('files', Buffer.from(oneLineTextPage(6 * MB)), 'one-line.txt')
+      .expect(200);
+    const documents = byFile(response.body.documents);
+    expect(documents.get('good.txt')?.status).toBe('ok');
+    expect(documents.get('nested.html')).toMatchObject({ status: 'failed', error: expect.stringMatching(/nests elements more than \d+ deep/) });
+    expect(documents.get('one-line.txt')).toMatchObject({ status: 'failed', error: expect.stringMatching(/over the \d+ limit for one article/) });
+    expect(response.body.summary).toMatchObject({ documents: 3, ok: 1, failed: 2 });
+    const drafts = await app.strapi.documents(ARTICLE).findMany({ status: 'draft', locale: 'zh-Hans' });
+    expect(drafts.map((article) => article.title)).toEqual(['碧水市青年商会举办公益助学活动']);
+  });
+
+  test('an API token gets the same containment on the dry run', async () => {
+    const token = await app.strapi.service('admin::api-token').create({
+      name: 'hostile-analyse',
+      type: 'custom',
+      permissions: ['api::newsroom-import.newsroom-import.analyse'],
+      lifespan: null,
+    });
+    const response = await upload('/api/newsroom-import/analyse', token.accessKey as string)
+      .attach('files', Buffer.from(nestedDivPage(20_000)), 'nested.html')
+      .attach('files', Buffer.from(ordinaryTextPage('石桥县工商联召开执委会议')), 'good.txt')
+      .expect(200);
+    const documents = byFile(response.body.documents);
+    expect(documents.get('good.txt')).toMatchObject({ status: 'ok', article: { title: '石桥县工商联召开执委会议' } });
+    expect(documents.get('nested.html')?.status).toBe('failed');
+  });
+});
+
+describe('readers during an analysis', () => {
+  /**
+   * Not a stopwatch on the server: the same page is analysed here on the test's own thread first,
+   * and readers must never wait anywhere near that long while the server analyses it. Analysed on
+   * the server's event loop, some reader would wait at least one page's whole analysis; on a worker
+   * thread, readers wait only for themselves. Half the analysis of one page is a generous bound that
+   * a loaded machine slows down in step with the analysis.
+   */
+  test('GET /api/news-articles keeps answering while 1 MB pages are analysed', async () => {
+    const page = heavyHtmlPage(MB);
+    expect(Buffer.byteLength(page)).toBeGreaterThanOrEqual(MB);
+    const started = process.hrtime.bigint();
+    const inline = analyse({ file: 'heavy.html', bytes: Buffer.from(page) });
+    const analysisMs = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(inline.ok).toBe(true);
+
+    // supertest starts and stops a server per request unless one listens: concurrent requests need it listening.
+    const server = app.strapi.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    await rest(app.strapi).get('/api/news-articles').expect(200);
+    let done = false;
+    const analysis = upload('/newsroom-import/analyse', adminToken)
+      .attach('files', Buffer.from(page), 'heavy-1.html')
+      .attach('files', Buffer.from(page), 'heavy-2.html')
+      .attach('files', Buffer.from(page), 'heavy-3.html')
+      .then((response) => {
+        done = true;
+        return response;
+      });
+    const waits: number[] = [];
+    while (!done) {
+      const asked = process.hrtime.bigint();
+      await rest(app.strapi).get('/api/news-articles').expect(200);
+      waits.push(Number(process.hrtime.bigint() - asked) / 1e6);
+    }
+    const response = await analysis;
+    expect(response.status).toBe(200);
+    expect(response.body.documents.map((doc: DocumentEntry) => doc.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(waits.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...waits)).toBeLessThan(analysisMs / 2);
+  });
+});
