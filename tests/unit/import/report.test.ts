@@ -74,7 +74,12 @@ describe('the command line', () => {
       report: 'r.md',
       json: false,
       batchPages: 25,
+      waitForLock: true,
     });
+  });
+
+  test('waits for another import to finish unless told not to', () => {
+    expect(parseCommandLine(['--no-wait', 'a'])).toMatchObject({ waitForLock: false });
   });
 
   test('takes the pages per transaction, a whole number from 1', () => {
