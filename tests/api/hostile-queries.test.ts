@@ -4,7 +4,7 @@ import path from 'path';
 import type { Knex } from 'knex';
 import { countRequestStatements, type RequestStatements } from '../../bench/lib/request-statements';
 import { writeCorpus } from '../../bench/corpus';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createTestDatabase, startStrapi, useTestEnvironment, type TestApp } from '../helpers/strapi';
 import { ORGANISATION, seedNewsroom, type Seeded } from '../helpers/seed';
 import { graphql, rest, type GraphQLResponse } from '../helpers/http';
 import { runImport } from '../helpers/importer';
@@ -237,7 +237,7 @@ describe('GraphQL keeps limits, private fields and drafts from strangers', () =>
   });
 
   test('errors carry no stack trace and no path on the server', async () => {
-    for (const query of ['{ newsArticles { titl } }', 'fragment A on NewsArticle { ...A } { newsArticles { ...A } }', nested(7), '{ newsArticles(sort: "rawText:asc") { title } }']) {
+    for (const query of ['{ newsArticles { titl } }', 'fragment A on NewsArticle { ...A } { newsArticles { ...A } }', nested(4), '{ newsArticles(sort: "rawText:asc") { title } }']) {
       const response = await graphql(app.strapi, query);
       const text = JSON.stringify(response.body);
       expect(text).not.toContain('stacktrace');
@@ -363,15 +363,21 @@ describe('REST keeps limits, private fields and drafts from strangers', () => {
   });
 });
 
-describe('configured for production: a small response ceiling, no introspection, no landing page', () => {
+/**
+ * A Strapi started as `npm run serve` started it before NODE_ENV was set (development, where Apollo
+ * adds stack traces by default), with introspection and the landing page turned off by their
+ * variables and a small response ceiling.
+ */
+describe('configured by the environment: a small response ceiling, no introspection, no landing page, no stack traces', () => {
   let small: TestApp;
 
   beforeAll(async () => {
     // One Strapi per process at a time: the ceiling is read when Strapi starts.
     await app.stop();
     stopped = true;
-    Object.assign(process.env, { PUBLIC_RESPONSE_MAX_BYTES: String(16 * 1024), GRAPHQL_INTROSPECTION: 'false', GRAPHQL_LANDING_PAGE: 'false' });
-    small = await startStrapi();
+    useTestEnvironment();
+    Object.assign(process.env, { NODE_ENV: 'development', PUBLIC_RESPONSE_MAX_BYTES: String(16 * 1024), GRAPHQL_INTROSPECTION: 'false', GRAPHQL_LANDING_PAGE: 'false' });
+    small = await startStrapi(await createTestDatabase());
     await seedNewsroom(small.strapi);
     for (let index = 0; index < 120; index += 1) {
       const organisation = await small.strapi.documents(ORGANISATION).create({ data: { name: `体量测试机构${index}`, kind: 'company', region: '海川市' } });
@@ -383,6 +389,7 @@ describe('configured for production: a small response ceiling, no introspection,
     delete process.env.PUBLIC_RESPONSE_MAX_BYTES;
     delete process.env.GRAPHQL_INTROSPECTION;
     delete process.env.GRAPHQL_LANDING_PAGE;
+    process.env.NODE_ENV = 'test';
     await small?.stop();
   });
 
@@ -417,5 +424,14 @@ describe('configured for production: a small response ceiling, no introspection,
     expect(response.status).toBe(400);
     expect(response.type).toBe('application/json');
     expect(response.text).not.toMatch(/<html/i);
+  });
+
+  test('errors carry no stack trace and no path on the server, outside production too', async () => {
+    for (const query of ['{ newsArticles { titl } }', 'fragment A on NewsArticle { ...A } { newsArticles { ...A } }', '{ newsArticles(sort: "rawText:asc") { title } }', '{ newsArticles {']) {
+      const response = await graphql(small.strapi, query);
+      expect(response.body.errors?.length).toBeGreaterThan(0);
+      const text = JSON.stringify(response.body);
+      expect({ query, stacktrace: text.includes('stacktrace'), paths: text.includes(process.cwd()) || /node_modules|\/dist\//.test(text) }).toEqual({ query, stacktrace: false, paths: false });
+    }
   });
 });
