@@ -33,7 +33,9 @@ export const canAnalyseInWorker = (): boolean => fs.existsSync(WORKER_FILE);
  * Bounds for the analysis thread: a page that needs more memory than this ends the thread (and
  * fails that page), not the process around it.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, stackSizeMb: 8 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, stackSizeMb: 8 };
+
+export type WorkerLimits = typeof WORKER_LIMITS;
 
 type Waiting = { request: AnalyseRequest; resolve: (result: Result<AnalysedDocument>) => void };
 
@@ -44,14 +46,15 @@ const pageFailure = (file: string, message: string): Result<AnalysedDocument> =>
  * page waiting is the one it died on: that page fails, and the pages queued behind it are sent to a
  * new thread. Whatever a page does, it fails alone.
  */
-export const workerAnalyser = (): Analyser => {
+export const workerAnalyser = (limits: WorkerLimits = WORKER_LIMITS): Analyser => {
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
   let closed = false;
-  let worker: Worker;
+  // Started when a page needs it, so a thread that dies idle is replaced by the next page, not in a loop.
+  let worker: Worker | null = null;
 
-  const start = (): void => {
-    const thread = new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
+  const start = (): Worker => {
+    const thread = new Worker(WORKER_FILE, { resourceLimits: limits });
     worker = thread;
     thread.on('message', (response: AnalyseResponse) => {
       const caller = waiting.get(response.id);
@@ -67,16 +70,18 @@ export const workerAnalyser = (): Analyser => {
     });
     thread.on('exit', (code) => {
       if (closed || thread !== worker) return;
+      worker = null;
       const [first, ...rest] = [...waiting.values()];
       if (first === undefined) return;
       waiting.delete(first.request.id);
       const why = failure !== '' ? failure : `exit code ${code}`;
       first.resolve(pageFailure(first.request.file, `analysing the page stopped the analysis thread (${why}); nothing was imported from it`));
-      start();
-      for (const next of rest) worker.postMessage(next.request);
+      if (rest.length === 0) return;
+      const next = start();
+      for (const queued of rest) next.postMessage(queued.request);
     });
+    return thread;
   };
-  start();
 
   return {
     analyse: (raw) =>
@@ -85,13 +90,13 @@ export const workerAnalyser = (): Analyser => {
         nextId += 1;
         const request: AnalyseRequest = { id, file: raw.file, bytes: raw.bytes };
         waiting.set(id, { request, resolve });
-        worker.postMessage(request);
+        (worker ?? start()).postMessage(request);
       }),
     close: async () => {
       closed = true;
       for (const { request, resolve } of waiting.values()) resolve(pageFailure(request.file, 'the import ended before the page was analysed'));
       waiting.clear();
-      await worker.terminate();
+      await worker?.terminate();
     },
   };
 };

@@ -1,7 +1,12 @@
+import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 import { analyse } from '../../src/import/analyse';
+import type { workerAnalyser as WorkerAnalyser } from '../../src/import/analyser';
 import { heavyHtmlPage, nestedDivPage, oneLineTextPage, ordinaryTextPage } from '../fixtures/hostile/pages';
+
+// The worker thread runs compiled code: the analyser from dist/, as the server runs it.
+const { workerAnalyser } = require(path.resolve(__dirname, '..', '..', 'dist', 'src', 'import', 'analyser.js')) as { workerAnalyser: typeof WorkerAnalyser };
 
 const MB = 1024 * 1024;
 const ARTICLE = 'api::news-article.news-article';
@@ -96,5 +101,26 @@ describe('readers during an analysis', () => {
     expect(response.body.documents.map((doc: DocumentEntry) => doc.status)).toEqual(['ok', 'ok', 'ok']);
     expect(waits.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...waits)).toBeLessThan(analysisMs / 2);
+  });
+});
+
+describe('a page that brings the analysis thread down', () => {
+  test('fails alone: the pages queued behind it are analysed on a new thread', async () => {
+    // A thread with a heap far too small for a 6 MB page: the page really runs it out of memory.
+    const analyser = workerAnalyser({ maxOldGenerationSizeMb: 10, stackSizeMb: 4 });
+    try {
+      const results = await Promise.all([
+        analyser.analyse({ file: 'before.txt', bytes: Buffer.from(ordinaryTextPage('临溪市工商联召开常委会议')) }),
+        analyser.analyse({ file: 'huge.txt', bytes: Buffer.from(oneLineTextPage(6 * MB)) }),
+        analyser.analyse({ file: 'after.txt', bytes: Buffer.from(ordinaryTextPage('东莱市总商会召开会员大会')) }),
+      ]);
+      expect(results.map((result) => (result.ok ? result.value.parsed.title : result.problem.message))).toEqual([
+        '临溪市工商联召开常委会议',
+        expect.stringMatching(/^analysing the page stopped the analysis thread \(.+\); nothing was imported from it$/),
+        '东莱市总商会召开会员大会',
+      ]);
+    } finally {
+      await analyser.close();
+    }
   });
 });
