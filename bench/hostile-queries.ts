@@ -1,6 +1,7 @@
 import { fork } from 'child_process';
 import path from 'path';
 import { freePort } from './lib/processes';
+import { WORST_GRAPHQL, WORST_REST } from './lib/worst-queries';
 
 /**
  * Measures the known hostile public queries against a Strapi serving an existing database, for the
@@ -61,13 +62,12 @@ const ATTACKS: Attack[] = [
   { name: 'REST, article list page of 100 (default populate, legitimate)', method: 'GET', path: '/api/news-articles?pagination[pageSize]=100', timeoutMs: 120_000 },
   gql(
     'GraphQL, worst allowed: 100 articles x 100 people x 25 articles each, and 100 organisations (270,100 rows estimated)',
-    '{ newsArticles(pagination: { limit: 100 }) { title slug mentionedPersons(pagination: { limit: 100 }) { name mentionedInArticles(pagination: { limit: 25 }) { title } } mentionedOrganisations(pagination: { limit: 100 }) { name } } }'
+    WORST_GRAPHQL
   ),
   {
     name: 'REST, worst allowed: 100 articles, three levels, one list per path',
     method: 'GET',
-    path:
-      '/api/news-articles?pagination[pageSize]=100&populate[mentionedPersons][populate][positions][populate][organisation]=true&populate[mentionedOrganisations][populate][parent]=true&populate[source][populate][publisher]=true&populate[quotes][populate][speaker]=true',
+    path: WORST_REST,
     timeoutMs: 120_000,
   },
 ];

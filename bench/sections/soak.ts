@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { seededRandom, type Random } from '../corpus';
 import type { Row } from '../lib/results';
+import { WORST_GRAPHQL, WORST_REST } from '../lib/worst-queries';
 import { startStrapiServer, type Server } from './reads';
 
 /**
@@ -15,12 +16,6 @@ export type SoakOptions = { database: Record<string, string>; seconds: number; w
 
 export type SoakResult = { rows: Row[]; details: Record<string, unknown>; invalid: string[] };
 
-/** The most a public GraphQL query may ask within the default limits: 100 articles, each with 100 people and their positions, each with 25 articles. */
-export const WORST_GRAPHQL = `{ newsArticles(pagination: { limit: 100 }) { title slug mentionedPersons(pagination: { limit: 100 }) { name positions { title organisation { name } } mentionedInArticles(pagination: { limit: 25 }) { title } } mentionedOrganisations(pagination: { limit: 100 }) { name } } }`;
-
-/** The deepest REST populate allowed: three levels below 100 articles, every nested list at its cap. */
-export const WORST_REST =
-  '/api/news-articles?pagination[pageSize]=100&populate[mentionedPersons][populate][mentionedInArticles][populate][mentionedOrganisations]=true&populate[mentionedOrganisations][populate][people]=true';
 
 type Known = { slugs: string[]; organisations: string[]; persons: string[]; titleCharacters: string[] };
 
