@@ -46,7 +46,7 @@ export const toClientError = (error: unknown): Error => {
   const httpCode = (error as { httpCode?: unknown } | null)?.httpCode;
   const systemCode = (error as { code?: unknown } | null)?.code;
   if (httpCode === 413) {
-    const message = error instanceof Error && /maxFields/.test(error.message) ? 'Too many form fields, or fields too large' : 'A file is larger than this route accepts';
+    const message = error instanceof Error && /maxFields/.test(error.message) ? 'Too many form fields, or fields too large' : 'A file, or the files together, are larger than this route accepts';
     return new errors.PayloadTooLargeError(message);
   }
   if (typeof systemCode === 'string' && httpCode === undefined) return error instanceof Error ? error : new Error(String(error));
