@@ -22,7 +22,7 @@ export const sha256 = (text: string | Uint8Array): string => crypto.createHash('
  * Bump when the extraction rules change in a way that should re-import unchanged pages: the content
  * hash covers the rules as well as the bytes.
  */
-export const RULES_VERSION = '1';
+export const RULES_VERSION = '2';
 
 export const contentHash = (bytes: Uint8Array): string => sha256(Buffer.concat([Buffer.from(`${RULES_VERSION}\n`), bytes]));
 

@@ -20,8 +20,18 @@ export type PreviewArticle = {
 const escape = (text: unknown): string =>
   String(text ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
+/**
+ * Markdown's backslash escapes dropped: the importer escapes what would otherwise be markup (a
+ * `<script>` in a scraped page is stored as `\<script\>`), and a reader sees the characters.
+ */
+const unescapeMarkdown = (text: string): string => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
 /** Markdown paragraphs are shown as text: the preview is about content, not styling. */
-const paragraph = (text: string): string => text.split(/\n{2,}/).map((part) => `<p>${escape(part).replace(/\n/g, '<br>')}</p>`).join('');
+const paragraph = (text: string): string =>
+  unescapeMarkdown(text)
+    .split(/\n{2,}/)
+    .map((part) => `<p>${escape(part).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 
 const blockHtml = (block: Block): string => {
   if (block.__component === 'body.subheading') return `<h2>${escape(block.text)}</h2>`;

@@ -54,6 +54,15 @@ const DocumentRow = ({ doc }: { doc: DocumentReport }) => (
   </Box>
 );
 
+/** What the editor reads when the server refuses: in Chinese first, then the server's own words. */
+const explain = (caught: unknown): string => {
+  const message = caught instanceof Error ? caught.message : String(caught);
+  const status = typeof caught === 'object' && caught !== null ? (caught as { status?: unknown }).status : undefined;
+  if (status === 409) return `另一个导入正在进行，请等它完成后再试。· ${message}`;
+  if (status === 400) return `请求有误：${message}`;
+  return message;
+};
+
 /** Editors drop old pages here, read the plan, then confirm the import. */
 const ImportPage = () => {
   const { post } = useFetchClient();
@@ -78,7 +87,7 @@ const ImportPage = () => {
       setReport(response.data);
       if (action === 'run') setFiles([]);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(explain(caught));
     } finally {
       setBusy(false);
     }

@@ -17,6 +17,21 @@ const fail = (ctx: Context, status: number, name: string, message: string): void
   ctx.body = { data: null, error: { status, name, message, details: {} } };
 };
 
+/**
+ * Who imports, as an editor whose upload has to wait reads it: the administrator's name and e-mail
+ * for the admin panel, the token's name for the API.
+ */
+const holderOf = (ctx: Context): string => {
+  const state = ctx.state as { user?: { email?: string; firstname?: string | null; lastname?: string | null }; auth?: { credentials?: { name?: string } } };
+  const user = state.user;
+  if (user?.email !== undefined) {
+    const name = [user.firstname, user.lastname].filter((part) => typeof part === 'string' && part !== '').join(' ');
+    return `${name === '' ? '' : `${name} `}${user.email} (admin panel)`;
+  }
+  const token = state.auth?.credentials?.name;
+  return token === undefined ? 'the import API' : `the API token "${token}"`;
+};
+
 const handle = (dryRun: boolean) => async (ctx: Context) => {
   const files = uploadedFiles(ctx);
   try {
@@ -25,7 +40,7 @@ const handle = (dryRun: boolean) => async (ctx: Context) => {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const locale = typeof body.locale === 'string' && body.locale !== '' ? body.locale : 'zh-Hans';
     const publish = body.publish === 'true' || body.publish === true;
-    ctx.body = await strapi.service('api::newsroom-import.newsroom-import').importUploads(files, { dryRun, publish: publish && !dryRun, locale });
+    ctx.body = await strapi.service('api::newsroom-import.newsroom-import').importUploads(files, { dryRun, publish: publish && !dryRun, locale, holder: holderOf(ctx) });
   } catch (error) {
     if (error instanceof ImportRequestError) {
       return fail(ctx, error.status, error.status === 409 ? 'ConflictError' : 'ValidationError', error.message);

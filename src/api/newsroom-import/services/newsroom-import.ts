@@ -8,7 +8,7 @@ import type { ImportReport } from '../../../import/report';
 
 export type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
 
-export type UploadOptions = { dryRun: boolean; publish: boolean; locale: string };
+export type UploadOptions = { dryRun: boolean; publish: boolean; locale: string; holder: string };
 
 /** A file name that is safe inside a temporary directory and still tells the editor which page it was. */
 const safeName = (name: string, index: number): string => {
@@ -48,6 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         locale: options.locale,
         strapi: options.dryRun ? null : strapi,
         analyseInWorker: true,
+        holder: options.holder,
       });
       return { ...report, documents: report.documents.map((doc) => ({ ...doc, file: originalNames.get(doc.file) ?? path.basename(doc.file) })) };
     } finally {
