@@ -50,6 +50,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       name: 'global::response-cache',
       config: { enabled: env.bool('RESPONSE_CACHE', true), maxMegabytes: env.int('RESPONSE_CACHE_MAX_MB', 64) },
     },
+    // Reads the cache could not answer are admitted a few at a time, first come first served; 0
+    // means two per database connection.
+    { name: 'global::read-admission', config: { concurrency: env.int('PUBLIC_READ_CONCURRENCY', 0), maxQueued: env.int('PUBLIC_READ_QUEUE', 1000) } },
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
