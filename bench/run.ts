@@ -29,7 +29,7 @@ const FULL: Settings = {
   seconds: 4,
   connections: [10, 50],
   importCorpusPages: 2000,
-  soak: { seconds: 300, warmUpSeconds: 30, connections: 50 },
+  soak: { seconds: 300, warmUpSeconds: 60, connections: 50 },
 };
 // A smoke run that every part of the bench still works, in about a minute: one round each, so its
 // ratios are single measurements, not medians.

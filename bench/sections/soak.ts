@@ -17,7 +17,7 @@ export type SoakOptions = { database: Record<string, string>; seconds: number; w
 export type SoakResult = { rows: Row[]; details: Record<string, unknown>; invalid: string[] };
 
 
-type Known = { slugs: string[]; organisations: string[]; persons: string[]; titleCharacters: string[] };
+export type Known = { slugs: string[]; organisations: string[]; persons: string[]; titleCharacters: string[] };
 
 const getJson = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
@@ -26,7 +26,7 @@ const getJson = async <T>(url: string): Promise<T> => {
 };
 
 /** Slugs, ids and words that exist on this database, so detail and filter requests find something. */
-const discover = async (url: string): Promise<Known> => {
+export const discover = async (url: string): Promise<Known> => {
   const known: Known = { slugs: [], organisations: [], persons: [], titleCharacters: [] };
   for (let page = 1; page <= 20; page += 1) {
     const list = await getJson<{ data: Array<{ slug: string; title: string }>; meta: { pagination: { pageCount: number } } }>(
@@ -49,30 +49,57 @@ type Request = { method: 'GET' | 'POST'; path: string; body?: string; headers?: 
 
 const graphql = (query: string): Request => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query }), headers: { 'content-type': 'application/json' } });
 
-/** One request of the mix; the worst allowed queries are about one request in twenty. */
+type Kind = { name: string; weight: number; make: (random: Random, known: Known) => Request };
+
+const q = encodeURIComponent;
+
+/** The mix, by weight out of 100; the worst allowed queries are one request in twenty. */
+export const MIX: Kind[] = [
+  {
+    name: 'REST list page, varied sort, page and size',
+    weight: 25,
+    make: (random) => {
+      const sort = random.pick(['publicationDate:desc', 'publicationDate:asc', 'title:asc', 'updatedAt:desc']);
+      return { method: 'GET', path: `/api/news-articles?sort=${q(sort)}&pagination[page]=${random.int(1, 40)}&pagination[pageSize]=${random.pick([10, 25, 50])}` };
+    },
+  },
+  { name: 'REST detail by slug', weight: 15, make: (random, known) => ({ method: 'GET', path: `/api/news-articles?filters[slug][$eq]=${q(random.pick(known.slugs))}` }) },
+  {
+    name: 'REST title search',
+    weight: 10,
+    make: (random, known) => ({ method: 'GET', path: `/api/news-articles?filters[title][$containsi]=${q(random.pick(known.titleCharacters))}&pagination[page]=${random.int(1, 3)}` }),
+  },
+  { name: 'REST articles mentioning a person', weight: 8, make: (random, known) => ({ method: 'GET', path: `/api/news-articles?filters[mentionedPersons][name][$eq]=${q(random.pick(known.persons))}` }) },
+  { name: 'REST organisation page', weight: 8, make: (random, known) => ({ method: 'GET', path: `/api/organisations/${random.pick(known.organisations)}` }) },
+  { name: 'REST people list', weight: 6, make: (random) => ({ method: 'GET', path: `/api/people?pagination[page]=${random.int(1, 20)}&sort=name:asc` }) },
+  {
+    name: 'GraphQL list page',
+    weight: 8,
+    make: (random) =>
+      graphql(
+        `{ newsArticles(sort: "publicationDate:desc", pagination: { page: ${random.int(1, 40)}, pageSize: ${random.pick([10, 25])} }) { documentId title slug mentionedPersons { name positions { title organisation { name } } } } }`
+      ),
+  },
+  {
+    name: 'GraphQL detail by slug',
+    weight: 8,
+    make: (random, known) => graphql(`{ newsArticles(filters: { slug: { eq: ${JSON.stringify(random.pick(known.slugs))} } }) { title body { __typename } quotes { text speaker { name } } } }`),
+  },
+  { name: 'GraphQL organisations with people', weight: 7, make: (random) => graphql(`{ organisations(pagination: { page: ${random.int(1, 10)}, pageSize: 25 }) { name people { name } } }`) },
+  { name: 'REST worst allowed', weight: 2.5, make: () => ({ method: 'GET', path: WORST_REST }) },
+  { name: 'GraphQL worst allowed', weight: 2.5, make: () => graphql(WORST_GRAPHQL) },
+];
+
 const nextRequest = (random: Random, known: Known): Request => {
-  const q = encodeURIComponent;
-  const pick = random.int(0, 99);
-  if (pick < 25) {
-    const sort = random.pick(['publicationDate:desc', 'publicationDate:asc', 'title:asc', 'updatedAt:desc']);
-    return { method: 'GET', path: `/api/news-articles?sort=${q(sort)}&pagination[page]=${random.int(1, 40)}&pagination[pageSize]=${random.pick([10, 25, 50])}` };
+  let pick = random.next() * MIX.reduce((sum, kind) => sum + kind.weight, 0);
+  for (const kind of MIX) {
+    pick -= kind.weight;
+    if (pick < 0) return kind.make(random, known);
   }
-  if (pick < 40) return { method: 'GET', path: `/api/news-articles?filters[slug][$eq]=${q(random.pick(known.slugs))}` };
-  if (pick < 50) return { method: 'GET', path: `/api/news-articles?filters[title][$containsi]=${q(random.pick(known.titleCharacters))}&pagination[page]=${random.int(1, 3)}` };
-  if (pick < 58) return { method: 'GET', path: `/api/news-articles?filters[mentionedPersons][name][$eq]=${q(random.pick(known.persons))}` };
-  if (pick < 66) return { method: 'GET', path: `/api/organisations/${random.pick(known.organisations)}` };
-  if (pick < 72) return { method: 'GET', path: `/api/people?pagination[page]=${random.int(1, 20)}&sort=name:asc` };
-  if (pick < 80) {
-    return graphql(
-      `{ newsArticles(sort: "publicationDate:desc", pagination: { page: ${random.int(1, 40)}, pageSize: ${random.pick([10, 25])} }) { documentId title slug mentionedPersons { name positions { title organisation { name } } } } }`
-    );
-  }
-  if (pick < 88) return graphql(`{ newsArticles(filters: { slug: { eq: ${JSON.stringify(random.pick(known.slugs))} } }) { title body { __typename } quotes { text speaker { name } } } }`);
-  if (pick < 95) return graphql(`{ organisations(pagination: { page: ${random.int(1, 10)}, pageSize: 25 }) { name people { name } } }`);
-  return random.next() < 0.5 ? { method: 'GET', path: WORST_REST } : graphql(WORST_GRAPHQL);
+  return MIX[MIX.length - 1].make(random, known);
 };
 
-type Load = { requests: number; non2xx: number; errors: number; p50: number; p99: number; statusCodes: Record<string, number> };
+type Load = { requests: number; non2xx: number; errors: number; timeouts: number; p50: number; p99: number; statusCodes: Record<string, number> };
 
 const mixedLoad = async (url: string, known: Known, seconds: number, connections: number, seed: number): Promise<Load> => {
   const random = seededRandom(seed);
@@ -86,6 +113,7 @@ const mixedLoad = async (url: string, known: Known, seconds: number, connections
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    timeouts: result.timeouts,
     p50: result.latency.p50,
     p99: result.latency.p99,
     statusCodes: result.statusCodeStats as unknown as Record<string, number>,
@@ -118,7 +146,9 @@ export const measureSoak = async (options: SoakOptions): Promise<SoakResult> => 
     const rssEnd = await rss(server);
     const growth = rssEnd / rssWarm;
     const failures = soak.non2xx + soak.errors + warmUp.non2xx + warmUp.errors;
-    if (failures > 0) invalid.push(`soak: ${soak.non2xx} non-2xx responses and ${soak.errors} errors (status codes ${JSON.stringify(soak.statusCodes)})`);
+    if (failures > 0) {
+      invalid.push(`soak: ${soak.non2xx} non-2xx responses and ${soak.errors} errors, ${soak.timeouts} of them timeouts after 10 s (status codes ${JSON.stringify(soak.statusCodes)})`);
+    }
     const label = `${options.seconds} s at c=${options.connections}, mixed uncached reads with the worst allowed queries`;
     const rows: Row[] = [
       { section: 'Soak', measure: `${label}: requests, errors`, a: String(soak.requests), b: String(soak.non2xx + soak.errors), ratio: null, target: '0 errors', met: soak.non2xx + soak.errors === 0 },

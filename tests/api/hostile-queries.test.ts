@@ -8,6 +8,7 @@ import { createTestDatabase, startStrapi, useTestEnvironment, type TestApp } fro
 import { ORGANISATION, seedNewsroom, type Seeded } from '../helpers/seed';
 import { graphql, rest, type GraphQLResponse } from '../helpers/http';
 import { runImport } from '../helpers/importer';
+import { ARTICLE_SELECTION } from '../helpers/queries';
 
 /**
  * Requests an anonymous stranger could send to take the public API down or read what it must not
@@ -151,18 +152,6 @@ describe('GraphQL refuses other hostile documents with a 400 that says why', () 
   });
 });
 
-/** The selection of tests/api/query-count.test.ts: relations, components, media and a dynamic zone. */
-const KITCHEN_SINK = `
-  documentId title slug publicationDate
-  cover { url }
-  source { publisherName publisher { name kind } }
-  amounts { value currency approximate }
-  quotes { text speaker { name } }
-  mentionedOrganisations { name kind parent { name } }
-  mentionedPersons { name positions { title organisation { name } } }
-  mentionedInitiatives { name kind organisers { name } }
-  body { __typename ... on ComponentBodyParagraph { text } }
-`;
 
 describe('GraphQL still answers the queries frontends send', () => {
   const expectAnswered = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -191,7 +180,7 @@ describe('GraphQL still answers the queries frontends send', () => {
   });
 
   test('the N+1 check\'s selection for 100 articles', async () => {
-    const data = await expectAnswered(`{ newsArticles(pagination: { limit: 100 }, sort: ["publicationDate:desc", "documentId:asc"]) { ${KITCHEN_SINK} } }`);
+    const data = await expectAnswered(`{ newsArticles(pagination: { limit: 100 }, sort: ["publicationDate:desc", "documentId:asc"]) { ${ARTICLE_SELECTION} } }`);
     expect(data.newsArticles).toHaveLength(100);
   });
 

@@ -7,6 +7,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import { graphql, rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
 import { writeCorpus } from '../../bench/corpus';
+import { ARTICLE_SELECTION } from '../helpers/queries';
 
 /**
  * The number of SQL statements a read costs must not grow with the number of rows it returns (no
@@ -40,17 +41,6 @@ const countStatements = async (request: () => Promise<unknown>): Promise<number>
   return requestStatements.read();
 };
 
-const ARTICLE_SELECTION = `
-  documentId title slug publicationDate
-  cover { url }
-  source { publisherName publisher { name kind } }
-  amounts { value currency approximate }
-  quotes { text speaker { name } }
-  mentionedOrganisations { name kind parent { name } }
-  mentionedPersons { name positions { title organisation { name } } }
-  mentionedInitiatives { name kind organisers { name } }
-  body { __typename ... on ComponentBodyParagraph { text } }
-`;
 
 const articlesQuery = (limit: number) => `{ newsArticles(pagination: { limit: ${limit} }, sort: ["publicationDate:desc", "documentId:asc"]) { ${ARTICLE_SELECTION} } }`;
 

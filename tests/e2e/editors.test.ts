@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browser';
@@ -12,6 +13,23 @@ let baseUrl: string;
 let browser: Browser;
 let page: Page;
 let articleId: string;
+
+/** Takes or frees the import lock in the server's database, as another import would. */
+const setImportLock = (holder: { holder: string; pid: number } | null): void => {
+  if (server === null) throw new Error('the import lock can only be set on a server this test started');
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Database(server.database.describe);
+  try {
+    const now = Date.now();
+    const row =
+      holder === null
+        ? { token: null, holder: null, host: null, pid: null, started_at: null, heartbeat_at: null }
+        : { token: 'e2e', holder: holder.holder, host: os.hostname(), pid: holder.pid, started_at: now, heartbeat_at: now };
+    db.prepare('update newsroom_import_lock set token = @token, holder = @holder, host = @host, pid = @pid, started_at = @started_at, heartbeat_at = @heartbeat_at where id = 1').run(row);
+  } finally {
+    db.close();
+  }
+};
 
 const graphql = async (query: string): Promise<Record<string, any>> => {
   const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -137,12 +155,20 @@ describe('an editor in the admin panel', () => {
     ]);
   });
 
-  test('imports a page through the Import page and finds it in the article list', async () => {
+  test('imports a page through the Import page, after being told who else is importing, and finds it in the article list', async () => {
     await page.goto(`${baseUrl}/admin/newsroom-import`);
     await page.locator('input[type=file]').setInputFiles([SAMPLE]);
     await page.getByRole('button', { name: /Show the plan/ }).click();
     await page.getByText(/Plan \(nothing written yet\)/).waitFor();
     await screenshot(page, '05-import-plan');
+
+    // Another import (a live process on this host, beating its heart) holds the database's import lock.
+    setImportLock({ holder: '值班编辑 duty-editor@example.org', pid: process.pid });
+    await page.getByRole('button', { name: /· Import$/ }).click();
+    await page.getByText(/另一个导入正在进行，请等它完成后再试。.*by 值班编辑 duty-editor@example\.org/).waitFor();
+    await screenshot(page, '05b-import-busy');
+    setImportLock(null);
+
     await page.getByRole('button', { name: /· Import$/ }).click();
     await page.getByText(/导入完成/).waitFor({ timeout: 120000 });
     await page.goto(`${baseUrl}${CM}/api::news-article.news-article?plugins[i18n][locale]=zh-Hans`);
