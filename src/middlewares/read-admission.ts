@@ -61,8 +61,9 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
     }
     try {
       // A reader who gave up while queued (closed the connection) costs nothing more: under load,
-      // answering abandoned requests is what turns slow into never.
-      if (ctx.req.destroyed || ctx.req.socket.destroyed) return undefined;
+      // answering abandoned requests is what turns slow into never. The connection, not the request
+      // stream, tells: a GraphQL body already read to the end leaves the request stream destroyed.
+      if (ctx.req.socket === null || ctx.req.socket.destroyed) return undefined;
       return await next();
     } finally {
       gate.leave();
