@@ -112,7 +112,8 @@ const mixedLoad = async (url: string, known: Known, seconds: number, connections
   return {
     requests: result.requests.total,
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    // autocannon's errors include its timeouts.
+    errors: result.errors,
     timeouts: result.timeouts,
     p50: result.latency.p50,
     p99: result.latency.p99,
