@@ -369,7 +369,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
     }
   }
 
-  // 4. Known names followed by a title: 任兴磊副会长在总结讲话中指出.
+  // 4. Known names followed by a title: 王某某副会长在总结讲话中指出.
   const knownNames = [...persons.byName.keys()];
   for (const text of texts) {
     for (const sentence of sentences(text)) {
@@ -530,7 +530,7 @@ const extractFrom = (page: ParsedPage): Extraction => {
         const donorText = clause.slice(0, verb.index ?? 0).split(/向|为|给|对/)[0];
         if (/(?:全市|全省|全县|全区|全国|所属|各级|广大|共)/.test(donorText)) return;
         const donorPeople = personOrder.filter((name) => donorText.includes(name));
-        // 周海江个人向…: a person gives in their own name when the clause says so or ends with them.
+        // 王某某个人向…: a person gives in their own name when the clause says so or ends with them.
         const personal = donorPeople.length > 0 && (/个人/.test(donorText) || donorPeople.some((name) => donorText.trimEnd().endsWith(name)) || /等(?:会员|人)?$/.test(donorText.trimEnd()));
         let organisers: string[] = [];
         if (!personal) {

@@ -65,7 +65,7 @@ const GENERIC_ORGANISATION_WORDS = /^(?:本|该|我|全国|省|市|县|区|镇|�
 
 /**
  * Short forms such as 协会 or 县工商联 mean different organisations in different documents, so only
- * distinctive aliases (美迪西, 中讯高科) are used to recognise an organisation in another document.
+ * distinctive aliases (a company's brand name, say) are used to recognise an organisation in another document.
  */
 export const isDistinctiveAlias = (alias: string): boolean => [...alias].length >= 2 && !GENERIC_ORGANISATION_WORDS.test(normaliseName(alias));
 

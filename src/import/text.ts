@@ -453,13 +453,13 @@ function trimUnbalancedClosers(value: string): string {
 export type Field = {
   label: string;
   kind: FieldKind;
-  /** The printed value, trimmed of separators, e.g. "苏商天下". */
+  /** The printed value, trimmed of separators, e.g. a publisher's name. */
   value: string;
 };
 
 /**
  * Splits a meta line into its labelled fields. A value runs up to the next
- * label, so "来源：苏商天下 日期：2020-04-10" gives two fields.
+ * label, so "来源：某某日报 日期：2020-04-10" gives two fields.
  */
 export function findFields(line: string): Field[] {
   const matches = [...line.matchAll(FIELD_LABEL_PATTERN)];

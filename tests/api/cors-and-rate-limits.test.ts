@@ -191,29 +191,34 @@ describe.each(['memory', 'redis'] as const)('in production behind a proxy, %s st
   describe('CORS', () => corsSuite(appOf));
   describe('rate limits', () => rateLimitSuite(appOf));
   describe('errors', () => errorSuite(appOf));
+});
 
-  if (store === 'redis') {
-    describe('a second server on the same Redis', () => {
-      let second: { child: ChildProcess; url: string; database: TestDatabase } | undefined;
-      beforeAll(async () => {
-        second = await startSecondServer(settings(store, prefix));
-      });
-      afterAll(async () => {
-        second?.child.kill('SIGTERM');
-        await second?.database.drop();
-      });
+describe('two servers on the same Redis', () => {
+  let app: TestApp;
+  let second: { child: ChildProcess; url: string; database: TestDatabase } | undefined;
+  const prefix = `newsroom-test-${crypto.randomBytes(6).toString('hex')}`;
 
-      test('shares the public API budget: a client spent on one is refused by the other', async () => {
-        const client = freshAddress();
-        for (let index = 0; index < PUBLIC_LIMIT; index += 1) {
-          await rest(app.strapi).get('/api/news-articles').set('X-Forwarded-For', client).expect(200);
-        }
-        const other = await request(second?.url ?? '').get('/api/news-articles').set('X-Forwarded-For', client);
-        expect(other.status).toBe(429);
-        await request(second?.url ?? '').get('/api/news-articles').set('X-Forwarded-For', freshAddress()).expect(200);
-      });
-    });
-  }
+  beforeAll(async () => {
+    app = await bootProduction('redis', prefix);
+    second = await startSecondServer(settings('redis', prefix));
+  });
+
+  afterAll(async () => {
+    second?.child.kill('SIGTERM');
+    await second?.database.drop();
+    await app?.stop();
+    for (const name of SETTING_NAMES) delete process.env[name];
+  });
+
+  test('share the public API budget: a client spent on one is refused by the other', async () => {
+    const client = freshAddress();
+    for (let index = 0; index < PUBLIC_LIMIT; index += 1) {
+      await rest(app.strapi).get('/api/news-articles').set('X-Forwarded-For', client).expect(200);
+    }
+    const other = await request(second?.url ?? '').get('/api/news-articles').set('X-Forwarded-For', client);
+    expect(other.status).toBe(429);
+    await request(second?.url ?? '').get('/api/news-articles').set('X-Forwarded-For', freshAddress()).expect(200);
+  });
 });
 
 const freePort = (): Promise<number> =>

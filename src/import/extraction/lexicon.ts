@@ -26,7 +26,7 @@ export const ASSOCIATION_TITLES = /(?:会长|秘书长|监事长|理事长|理�
 /** Titles that say "the government of this place": 酒泉市副市长. */
 export const GOVERNMENT_TITLES = /(?:省长|市长|区长|县长|州长|镇长|乡长)$/;
 
-/** Titles printed after a name: 雷根平教授. */
+/** Titles printed after a name: 王某某教授. */
 export const TRAILING_TITLES = ['教授', '副教授', '研究员', '院士', '博士', '主任医师', '律师', '会计师', '工程师', '高级工程师'];
 
 /** Honorifics after a name; they end the name but are not positions. */
