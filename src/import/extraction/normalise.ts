@@ -1,0 +1,71 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Normalises a page's text for the extraction passes without moving a single character: traditional
+ * characters become simplified (opencc-js, Hong Kong and Taiwan variants included) and the ASCII
+ * punctuation scrapers leave behind becomes the full-width punctuation Chinese text uses. Each
+ * character maps to exactly one character, so offsets found in the result hold in the original.
+ */
+
+type Convert = (text: string) => string;
+
+let converter: Convert | null = null;
+const toSimplified = (): Convert => {
+  // Built on first use: the dictionaries take a few milliseconds to load, once per process.
+  if (converter === null) {
+    const hongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const taiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    converter = (text) => taiwan(hongKong(text));
+  }
+  return converter;
+};
+
+const simplifiedChar = new Map<string, string>();
+
+/** One character in simplified form; a conversion that is not one character for one is not applied. */
+const simplify = (char: string): string => {
+  const known = simplifiedChar.get(char);
+  if (known !== undefined) return known;
+  const converted = toSimplified()(char);
+  const result = converted.length === char.length ? converted : char;
+  simplifiedChar.set(char, result);
+  return result;
+};
+
+const HAN = /\p{Script=Han}/u;
+
+/** ASCII punctuation that stands for the full-width mark in Chinese prose. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+/** Commas and colons between digits (1,000 and 10:30) are part of the number. */
+const betweenDigits = (text: string, index: number): boolean => /\d/.test(text[index - 1] ?? '') && /\d/.test(text[index + 1] ?? '');
+
+export const normalise = (original: string): string => {
+  let result = '';
+  for (let index = 0; index < original.length; index += 1) {
+    const char = original[index];
+    const wide = FULL_WIDTH[char];
+    if (wide !== undefined) {
+      result += (char === ',' || char === ':') && betweenDigits(original, index) ? char : wide;
+    } else if (char === '\u3000') {
+      result += ' ';
+    } else if (HAN.test(char)) {
+      result += simplify(char);
+    } else {
+      result += char;
+    }
+  }
+  return result;
+};
+
+/** True when the page is printed in traditional characters: enough of its Han characters change. */
+export const isTraditional = (original: string, normalised: string): boolean => {
+  let han = 0;
+  let changed = 0;
+  for (let index = 0; index < original.length; index += 1) {
+    if (!HAN.test(original[index])) continue;
+    han += 1;
+    if (original[index] !== normalised[index]) changed += 1;
+  }
+  return han > 0 && changed / han > 0.05;
+};
