@@ -1,5 +1,5 @@
 import crypto from 'crypto';
-import { toSimplified } from './extraction/traditional';
+import { toSimplifiedText } from './extraction/normalise';
 
 /**
  * Natural keys: what makes two records "the same" across documents and across runs. They are stored
@@ -11,7 +11,7 @@ import { toSimplified } from './extraction/traditional';
  * lower-cased: 疊雲（北京）ＡＢＣ → 叠云(北京)abc.
  */
 export const normaliseName = (name: string): string =>
-  toSimplified(name)
+  toSimplifiedText(name)
     .normalize('NFKC')
     .replace(/[\s\u3000·•.]/g, '')
     .toLowerCase();
@@ -22,7 +22,7 @@ export const sha256 = (text: string | Uint8Array): string => crypto.createHash('
  * Bump when the extraction rules change in a way that should re-import unchanged pages: the content
  * hash covers the rules as well as the bytes.
  */
-export const RULES_VERSION = '2';
+export const RULES_VERSION = '3';
 
 export const contentHash = (bytes: Uint8Array): string => sha256(Buffer.concat([Buffer.from(`${RULES_VERSION}\n`), bytes]));
 

@@ -1,6 +1,6 @@
 import type { AnalysedDocument } from './resolve';
 import type { Action, DocumentPlan } from './plan';
-import type { InitiativeKind, Money, OrganisationKind } from './types';
+import type { Evidence, InitiativeKind, Money, OrganisationKind } from './types';
 
 /**
  * The import report. Other tools consume it, so these names are a contract: the same shape for a
@@ -14,11 +14,12 @@ export type DocumentReport = {
   error?: string;
   warnings: string[];
   article: { title: string; date: string | null; source: string | null; url: string | null } | null;
-  persons: Array<{ name: string; positions: Array<{ title: string; organisation: string | null }> }>;
+  /** Each position, amount, quote and initiative carries its evidence: the sentence and the offsets it was read at. */
+  persons: Array<{ name: string; positions: Array<{ title: string; organisation: string | null; evidence?: Evidence }> }>;
   organisations: Array<{ name: string; kind: OrganisationKind; aliases: string[] }>;
-  initiatives: Array<{ name: string; kind: InitiativeKind; organisers: string[]; amounts: Money[] }>;
+  initiatives: Array<{ name: string; kind: InitiativeKind; organisers: string[]; amounts: Money[]; evidence?: Evidence }>;
   amounts: Money[];
-  quotes: Array<{ speaker: string | null; text: string }>;
+  quotes: Array<{ speaker: string | null; text: string; evidence?: Evidence }>;
   removed: string[];
   actions: Counts;
   /** Why editors should review what this document brought in; empty when nothing is doubtful. */
@@ -84,11 +85,14 @@ export const describe = (doc: AnalysedDocument): DocumentReport => ({
   ...emptyDocument(doc.file),
   warnings: doc.warnings,
   article: { title: doc.parsed.title ?? '', date: doc.parsed.date, source: doc.parsed.source, url: doc.parsed.url },
-  persons: doc.extraction.persons.map((person) => ({ name: person.name, positions: person.positions.map((p) => ({ title: p.title, organisation: p.organisation })) })),
+  persons: doc.extraction.persons.map((person) => ({
+    name: person.name,
+    positions: person.positions.map((p) => ({ title: p.title, organisation: p.organisation, evidence: p.evidence })),
+  })),
   organisations: doc.extraction.organisations.map((o) => ({ name: o.name, kind: o.kind, aliases: o.aliases })),
-  initiatives: doc.extraction.initiatives.map((i) => ({ name: i.name, kind: i.kind, organisers: i.organisers, amounts: i.amounts })),
+  initiatives: doc.extraction.initiatives.map((i) => ({ name: i.name, kind: i.kind, organisers: i.organisers, amounts: i.amounts, evidence: i.evidence })),
   amounts: doc.extraction.amounts,
-  quotes: doc.extraction.quotes.map((quote) => ({ speaker: quote.speaker, text: quote.text })),
+  quotes: doc.extraction.quotes.map((quote) => ({ speaker: quote.speaker, text: quote.text, evidence: quote.evidence })),
   removed: doc.removed,
 });
 

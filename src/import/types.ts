@@ -101,6 +101,9 @@ export type InitiativeKind =
   | 'partnership'
   | 'other';
 
+/** Where on the page a fact was read: its sentence as printed and the span's offsets in the page text. */
+export type Evidence = { sentence: string; start: number; end: number };
+
 export type Money = {
   /** As printed, e.g. "5100多万元". */
   text: string;
@@ -110,6 +113,7 @@ export type Money = {
   currency: string;
   /** True for 多/余/约/超/近/逾/左右 and similar. */
   approximate: boolean;
+  evidence?: Evidence;
 };
 
 export type ExtractedPosition = {
@@ -117,6 +121,7 @@ export type ExtractedPosition = {
   title: string;
   /** Full organisation name, or null when the page gives none. */
   organisation: string | null;
+  evidence?: Evidence;
 };
 
 export type ExtractedPerson = {
@@ -142,6 +147,7 @@ export type ExtractedInitiative = {
   /** Person names. */
   people: string[];
   amounts: Money[];
+  evidence?: Evidence;
 };
 
 export type ExtractedQuote = {
@@ -150,6 +156,7 @@ export type ExtractedQuote = {
   /** The speaker's title as printed in front of the quote, when given. */
   speakerTitle: string | null;
   text: string;
+  evidence?: Evidence;
 };
 
 export type Extraction = {

@@ -5,8 +5,11 @@
  * change which loses ground fails tests/unit/evaluation/floor.test.ts instead of passing unnoticed.
  */
 export const HEADLINE_FLOORS = {
-  /** Measured 0.350 on the importer of commit 7745fb6 (30 pages, 14 of them refused for want of a title line). */
-  corpus: 0.35,
-  /** Measured 1.000 on the same importer. */
-  bundled: 1.0,
+  /**
+   * 0.350 on the importer of commit 7745fb6 (30 pages, 14 of them refused for want of a title
+   * line); 0.893 on the staged extractor that replaced it.
+   */
+  corpus: 0.89,
+  /** 1.000 on commit 7745fb6 (whose rules were fitted to these two pages); 0.980 on the staged extractor. */
+  bundled: 0.98,
 } as const;

@@ -71,6 +71,8 @@ export type PageContext = {
   text: string;
   sentences: Sentence[];
   tokens: Token[];
+  /** 《…》 titles: names inside a book title are not mentions of anyone. */
+  books: Span[];
   /** The page's publisher (来源, site owner), which 我会 / 本会 stand for; null when unknown. */
   publisher: string | null;
   /** True when the page was printed in traditional characters. */
@@ -79,3 +81,6 @@ export type PageContext = {
 
 /** What the page printed at a span: the original characters, not the normalised ones. */
 export const printed = (context: Pick<PageContext, 'original'>, span: Span): string => context.original.slice(span.start, span.end);
+
+/** True when `index` falls inside one of the page's 《…》 titles. */
+export const insideBook = (context: Pick<PageContext, 'books'>, index: number): boolean => context.books.some((book) => book.start <= index && index < book.end);

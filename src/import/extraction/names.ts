@@ -33,6 +33,9 @@ const FOLLOWERS_LONGEST_FIRST = [...FOLLOWERS].sort((a, b) => b.length - a.lengt
 /** Followers of one character (在, 等, 说…): they may also be a name's last character. */
 const ONE_CHARACTER_FOLLOWERS = new Set(FOLLOWERS.filter((word) => word.length === 1));
 
+/** One-character followers that still end a name right before a mark: 张三说：, 陈红等，. */
+const ENDS_BEFORE_MARK = new Set([...'说等和与及称']);
+
 /** Ways of addressing someone by surname and rank, with no given name: 王总, 李董, 张工, 刘局. */
 const ADDRESS_BY_RANK = new Set([...'总董局处工老']);
 
@@ -142,8 +145,10 @@ const nameLength = (text: string, start: number, end: number, surname: number): 
   const longFits = fits(text, start, long, end, surname);
   const afterShort = shortFits ? boundaryAt(text, start + short, end) : 'none';
   const afterLong = longFits ? boundaryAt(text, start + long, end) : 'none';
-  // 张三说：, 李明和王芳, 陈红等人: the third character is the follower, unless a word follows it (王志和表示).
-  if (longFits && afterShort === 'weak' && ONE_CHARACTER_FOLLOWERS.has(text[start + short]) && afterLong !== 'word') return short;
+  // 张三说：, 李明和王芳, 陈红等人: the third character is the follower, unless a word follows it (王志和表示)
+  // or a mark follows a character that is no verb before one (张新来、李四: 来 ends the name).
+  const followerEndsName = afterLong !== 'mark' || start + long >= end || ENDS_BEFORE_MARK.has(text[start + short]);
+  if (longFits && afterShort === 'weak' && ONE_CHARACTER_FOLLOWERS.has(text[start + short]) && afterLong !== 'word' && followerEndsName) return short;
   if (strong(afterLong)) return long;
   if (strong(afterShort)) return short;
   if (afterLong === 'weak') return long;

@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import * as OpenCC from 'opencc-js';
 
 /**
  * Normalises a page's text for the extraction passes without moving a single character: traditional
@@ -40,21 +40,41 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；',
 /** Commas and colons between digits (1,000 and 10:30) are part of the number. */
 const betweenDigits = (text: string, index: number): boolean => /\d/.test(text[index - 1] ?? '') && /\d/.test(text[index + 1] ?? '');
 
+/**
+ * A page printed in simplified characters keeps its characters: converting them would turn a
+ * simplified name's 乾 into 干. Only a page in traditional characters is converted.
+ */
 export const normalise = (original: string): string => {
+  const converted = isTraditional(original, convertHan(original));
   let result = '';
+  // ASCII double quotes open and close in turn within a line: "…" reads as “…”.
+  let quoteOpen = false;
   for (let index = 0; index < original.length; index += 1) {
     const char = original[index];
     const wide = FULL_WIDTH[char];
-    if (wide !== undefined) {
+    if (char === '\n') quoteOpen = false;
+    if (char === '"') {
+      result += quoteOpen ? '”' : '“';
+      quoteOpen = !quoteOpen;
+    } else if (wide !== undefined) {
       result += (char === ',' || char === ':') && betweenDigits(original, index) ? char : wide;
     } else if (char === '\u3000') {
       result += ' ';
-    } else if (HAN.test(char)) {
+    } else if (converted && HAN.test(char)) {
       result += simplify(char);
     } else {
       result += char;
     }
   }
+  return result;
+};
+
+/** Every Han character in simplified form, whatever the page: for keys that must match across scripts. */
+export const toSimplifiedText = (original: string): string => convertHan(original);
+
+const convertHan = (original: string): string => {
+  let result = '';
+  for (const char of original) result += HAN.test(char) ? simplify(char) : char;
   return result;
 };
 

@@ -29,12 +29,30 @@ const jieba = (): Jieba => {
   return instance;
 };
 
+/**
+ * Short texts the name reader asks about again and again (the dozen characters after a title) are
+ * segmented once: a small cache, emptied when full so it cannot grow with the run.
+ */
+const cache = new Map<string, Array<{ word: string; tag: string }>>();
+const CACHE_LIMIT = 20_000;
+const SHORT = 16;
+
+const tag = (text: string): Array<{ word: string; tag: string }> => {
+  if (text.length > SHORT) return jieba().tag(text, true);
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const tagged = jieba().tag(text, true);
+  cache.set(text, tagged);
+  return tagged;
+};
+
 /** The words of `text` with their offsets, starting at `offset`. */
 export const segment = (text: string, offset = 0): Token[] => {
   const tokens: Token[] = [];
   let position = offset;
-  for (const { word, tag } of jieba().tag(text, true)) {
-    tokens.push({ word, tag, start: position, end: position + word.length });
+  for (const { word, tag: partOfSpeech } of tag(text)) {
+    tokens.push({ word, tag: partOfSpeech, start: position, end: position + word.length });
     position += word.length;
   }
   return tokens;

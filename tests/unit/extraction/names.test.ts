@@ -175,3 +175,13 @@ describe('looksLikeName', () => {
     for (const word of ['会员', '高度', '苏州', '江苏省', '王总', '张会长', '王建国表示', '张']) expect(looksLikeName(word)).toBe(false);
   });
 });
+
+describe('a one-character follower before a mark', () => {
+  test('is the last character of the name when the list goes on: 张新来、李四', () => {
+    expect(readName('副会长张新来、李四', 3)?.name).toBe('张新来');
+  });
+  test('still ends the name when it is a verb of speech or a list word: 张三说：, 陈红等，', () => {
+    expect(readName('会长张三说：', 2)?.name).toBe('张三');
+    expect(readName('会长陈红等，', 2)?.name).toBe('陈红');
+  });
+});

@@ -1,0 +1,122 @@
+import { insideBook, type OrganisationMention, type PageContext, type Sentence, type Token } from './context';
+import { ORGANISATION_SUFFIXES } from './lexicon/organisations';
+import { isOrganisationName, skipOpeners } from './organisation-names';
+import { placeAt } from './places';
+import { isTitle, titleAt } from './titles';
+
+/**
+ * Every organisation the page names outside the grammar's chains: a known ending, then leftwards
+ * to the start of the name. The name starts after the clause's punctuation and openers (由, 在),
+ * and never before a word that cannot be inside a name — a preposition, conjunction, particle,
+ * pronoun, numeral or one of the verbs that introduce organisations (召开, 走访, 签约…).
+ */
+
+const SUFFIX_PATTERN = new RegExp(
+  [...new Set(ORGANISATION_SUFFIXES.map((entry) => entry.suffix))].sort((a, b) => b.length - a.length).join('|'),
+  'g'
+);
+
+/** jieba tags of words that are never inside a name: prepositions, conjunctions, particles, pronouns, adverbs, numerals, time words. */
+const BREAKING_TAGS = /^(?:p|c|u.*|r|d|m|mq|q|t|y|e|o|f|w)$/;
+
+/** Words jieba tags as time that are parts of names: 青年企业家商会, 老年协会. */
+const NOT_TIME = new Set(['青年', '少年', '老年', '中年', '现代', '当代', '未来']);
+
+/** Prepositions and verbs jieba glues to the next character (中向, 向市, 在县): the name starts after them. */
+const GLUE = /[向在由与和对为到从把被给让]/;
+
+/** Verbs that introduce an organisation and are no part of its name. */
+const INTRODUCING_VERBS = new Set([
+  '召开', '举行', '举办', '参加', '出席', '成立', '走访', '看望', '慰问', '捐赠', '签约', '签署', '考察', '调研', '组织', '联合', '携手', '发起', '主办', '承办', '协办', '指导',
+  '支持', '获得', '授予', '感谢', '发布', '号召', '倡议', '带领', '率领', '陪同', '会见', '接待', '访问', '拜访', '深入', '来到', '前往', '奔赴', '回到', '参观', '了解', '表示',
+  '介绍', '是', '有', '向', '为', '代表', '通过', '依托', '引导', '推动', '帮助', '动员', '发动', '邀请', '聘请', '担任', '当选', '获评', '评为', '加入', '成为', '来自', '位于',
+]);
+
+/**
+ * A word that cannot be inside a name: a function word, a verb (unless the gazetteer knows it as a
+ * place: a county's name can look like a verb), a title (常务副会长兼某分会), or a mark.
+ */
+const breaks = (text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean => {
+  if (INTRODUCING_VERBS.has(token.word) || token.word === '兼' || token.word === '原') return true;
+  if (BREAKING_TAGS.test(token.tag)) return !NOT_TIME.has(token.word);
+  if (token.tag === 'x' && /^[^\p{Script=Han}A-Za-z0-9（）·]+$/u.test(token.word)) return true;
+  if (isTitle(token.word)) return true;
+  // A verb right after a place is part of a name (某县远航公司, a county named like a verb); 驻 joins
+  // an office to its parent (某省政府驻某地办事处); any other verb starts a clause (希望商会…).
+  // Verbal nouns (发展, 建设, 服务) are common inside names; only verbs proper start a clause, and a
+  // verbal noun does when a place or the nation follows it (救援全国某总会).
+  if (token.word === '驻') return false;
+  if (token.tag === 'vn') return next !== undefined && (placeAt(text, next.start) !== null || /^(?:全国|中国|中华)/.test(next.word));
+  if (token.tag !== 'v') return false;
+  return previous === undefined || (!/^ns/.test(previous.tag) && placeAt(text, previous.start)?.end !== previous.end);
+};
+
+/** The earliest start of a name ending at `end`: after the last breaking word before it. */
+export const nameFloor = (text: string, tokens: Token[], clauseStart: number, end: number): number => {
+  let floor = clauseStart;
+  tokens.forEach((token, index) => {
+    if (token.end > end || token.start < clauseStart) return;
+    if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[1])) floor = Math.max(floor, token.end);
+    else if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[0])) floor = Math.max(floor, token.start + 1);
+    else if (breaks(text, token, tokens[index - 1], tokens[index + 1])) floor = Math.max(floor, token.end);
+  });
+  return floor;
+};
+
+/** Where the clause containing `index` starts: after the nearest mark. */
+const clauseStartOf = (text: string, floor: number, index: number): number => {
+  let position = index;
+  while (position > floor && !/[，。；：、！？（）“”《》【】\s]/.test(text[position - 1])) position -= 1;
+  return position;
+};
+
+const mentionsInSentence = (context: PageContext, sentence: Sentence, tokens: Token[]): OrganisationMention[] => {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  const found: OrganisationMention[] = [];
+  for (const match of body.matchAll(SUFFIX_PATTERN)) {
+    let end = sentence.start + (match.index ?? 0) + match[0].length;
+    const suffixStart = end - match[0].length;
+    if (insideBook(context, suffixStart)) continue;
+    // 签署 is a verb, 党组副书记 and 常委 are titles: the ending is inside another word there.
+    const last = tokens.find((token) => token.end === end);
+    if (last === undefined || (/^v/.test(last.tag) && last.word !== match[0])) continue;
+    if ((titleAt(text.slice(suffixStart, suffixStart + 12))?.length ?? 0) > match[0].length || isTitle(last.word)) continue;
+    // 县工商联（总商会）: a bracketed second name is part of how the page prints it.
+    const bracket = text.slice(end).match(/^（[^（）]{2,8}）/);
+    if (bracket !== null && isOrganisationName(bracket[0].slice(1, -1))) end += bracket[0].length;
+    const clauseStart = clauseStartOf(text, sentence.start, sentence.start + (match.index ?? 0));
+    const floor = skipOpeners(text, nameFloor(text, tokens, clauseStart, sentence.start + (match.index ?? 0)), end);
+    // The name starts where a word starts: never inside one (兄弟某商会 is not 弟某商会).
+    const starts = [floor, ...tokens.filter((token) => token.start > floor && token.start < suffixStart).map((token) => token.start)];
+    const start = starts.find((candidate) => isOrganisationName(text.slice(candidate, end)));
+    if (start !== undefined) found.push({ start, end, name: text.slice(start, end), suffix: match[0] });
+  }
+  return found;
+};
+
+/** Non-overlapping mentions, longest first where two overlap. */
+const withoutOverlaps = (mentions: OrganisationMention[]): OrganisationMention[] => {
+  const kept: OrganisationMention[] = [];
+  for (const mention of [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    if (kept.some((other) => other.start < mention.end && mention.start < other.end)) continue;
+    kept.push(mention);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+};
+
+/** The tokens of each sentence, in one pass over the page's tokens. */
+export const tokensBySentence = (context: PageContext): Token[][] => {
+  const groups: Token[][] = context.sentences.map(() => []);
+  let sentence = 0;
+  for (const token of context.tokens) {
+    while (sentence < context.sentences.length && context.sentences[sentence].end <= token.start) sentence += 1;
+    if (sentence < context.sentences.length) groups[sentence].push(token);
+  }
+  return groups;
+};
+
+export const findOrganisationMentions = (context: PageContext): OrganisationMention[] => {
+  const groups = tokensBySentence(context);
+  return withoutOverlaps(context.sentences.flatMap((sentence, index) => mentionsInSentence(context, sentence, groups[index])));
+};
