@@ -102,7 +102,18 @@ const readItem = (context: PageContext, start: number, end: number, first: boole
       return { start: headStart, end, head: { kind: 'printed', name: head, span: { start: headStart, end: headEnd } }, titles: title.titles, domain: title.domain };
     }
   }
-  return null;
+  return unlistedModifier(context, from, end);
+};
+
+/**
+ * 会务顾问, 工会主席: a base title after a word or two the lexicon does not know as a modifier is
+ * still a title, printed whole, when those words are no organisation or place.
+ */
+const unlistedModifier = (context: PageContext, from: number, end: number): Item | null => {
+  const raw = context.text.slice(from, end);
+  const split = titleSplits(raw).find(({ head }) => head.length >= 1 && head.length <= 2);
+  if (split === undefined || !/^\p{Script=Han}+$/u.test(split.head) || /^[省市县区镇乡]/.test(split.head) || placeAt(raw, 0) !== null) return null;
+  return { start: from, end, head: NONE, titles: [raw], domain: split.title.domain };
 };
 
 /** Start of the item that ends at `end`: after the nearest separator or clause mark. */

@@ -51,7 +51,7 @@ const NOT_NAMES = new Set([
   '向上', '向善', '应邀', '应急', '应对', '安排', '安全', '严格', '程度', '任务', '任职', '任何', '计划', '和谐', '平台', '宣传', '宣读', '项目', '支持', '支部', '信息', '公司',
   '公益', '商会', '商务', '商界', '商贸', '齐心', '万众', '万元', '许多', '卫生', '管理', '国家', '国际', '国内', '明确', '时间', '时任', '时期', '金融', '金额', '周年', '周边',
   '年度', '年轻', '有关', '有限', '能够', '相关', '相互', '通过', '通知', '连续', '充分', '双方', '后续', '后来', '利用', '利益', '水平', '广大', '广泛', '章程', '贺信', '祝贺',
-  '祝福', '陆续', '范围', '郑重', '庄严', '申请', '申报', '晋升', '钱款', '车间', '包括', '路线', '龙头', '杜绝', '季度', '师生', '强化', '加强', '解决', '宋体', '马上',
+  '祝福', '班子', '陆续', '范围', '郑重', '庄严', '申请', '申报', '晋升', '钱款', '车间', '包括', '路线', '龙头', '杜绝', '季度', '师生', '强化', '加强', '解决', '宋体', '马上',
 ]);
 
 /**
@@ -147,8 +147,9 @@ const nameLength = (text: string, start: number, end: number, surname: number): 
   const afterLong = longFits ? boundaryAt(text, start + long, end) : 'none';
   // 张三说：, 李明和王芳, 陈红等人: the third character is the follower, unless a word follows it (王志和表示)
   // or a mark follows a character that is no verb before one (张新来、李四: 来 ends the name).
-  const followerEndsName = afterLong !== 'mark' || start + long >= end || ENDS_BEFORE_MARK.has(text[start + short]);
-  if (longFits && afterShort === 'weak' && ONE_CHARACTER_FOLLOWERS.has(text[start + short]) && afterLong !== 'word' && followerEndsName) return short;
+  // 等 is never a given name's last character: 张三等一行, 李四等出席.
+  const followerEndsName = text[start + short] === '等' || afterLong !== 'mark' || start + long >= end || ENDS_BEFORE_MARK.has(text[start + short]);
+  if (longFits && afterShort === 'weak' && ONE_CHARACTER_FOLLOWERS.has(text[start + short]) && (afterLong !== 'word' || text[start + short] === '等') && followerEndsName) return short;
   if (strong(afterLong)) return long;
   if (strong(afterShort)) return short;
   if (afterLong === 'weak') return long;

@@ -32,7 +32,8 @@ const simplify = (char: string): string => {
   return result;
 };
 
-const HAN = /\p{Script=Han}/u;
+/** CJK ideographs by code unit: the unified blocks and the compatibility block (fast, no regex per character). */
+const isHanUnit = (code: number): boolean => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 /** ASCII punctuation that stands for the full-width mark in Chinese prose. */
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？' };
@@ -40,52 +41,56 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；',
 /** Commas and colons between digits (1,000 and 10:30) are part of the number. */
 const betweenDigits = (text: string, index: number): boolean => /\d/.test(text[index - 1] ?? '') && /\d/.test(text[index + 1] ?? '');
 
+/** How many of the text's Han characters change when simplified, and how many there are. */
+const countChanged = (original: string): { han: number; changed: number } => {
+  let han = 0;
+  let changed = 0;
+  for (let index = 0; index < original.length; index += 1) {
+    if (!isHanUnit(original.charCodeAt(index))) continue;
+    han += 1;
+    if (simplify(original[index]) !== original[index]) changed += 1;
+  }
+  return { han, changed };
+};
+
+/** True when the page is printed in traditional characters: enough of its Han characters change. */
+export const isTraditionalText = (original: string): boolean => {
+  const { han, changed } = countChanged(original);
+  return han > 0 && changed / han > 0.05;
+};
+
 /**
  * A page printed in simplified characters keeps its characters: converting them would turn a
  * simplified name's 乾 into 干. Only a page in traditional characters is converted.
  */
-export const normalise = (original: string): string => {
-  const converted = isTraditional(original, convertHan(original));
-  let result = '';
+export const normalise = (original: string, converted = isTraditionalText(original)): string => {
+  const parts: string[] = [];
   // ASCII double quotes open and close in turn within a line: "…" reads as “…”.
   let quoteOpen = false;
   for (let index = 0; index < original.length; index += 1) {
     const char = original[index];
-    const wide = FULL_WIDTH[char];
-    if (char === '\n') quoteOpen = false;
-    if (char === '"') {
-      result += quoteOpen ? '”' : '“';
-      quoteOpen = !quoteOpen;
-    } else if (wide !== undefined) {
-      result += (char === ',' || char === ':') && betweenDigits(original, index) ? char : wide;
+    const code = original.charCodeAt(index);
+    if (code < 0x80) {
+      if (char === '\n') quoteOpen = false;
+      if (char === '"') {
+        parts.push(quoteOpen ? '”' : '“');
+        quoteOpen = !quoteOpen;
+        continue;
+      }
+      const wide = FULL_WIDTH[char];
+      parts.push(wide === undefined || ((char === ',' || char === ':') && betweenDigits(original, index)) ? char : wide);
     } else if (char === '\u3000') {
-      result += ' ';
-    } else if (converted && HAN.test(char)) {
-      result += simplify(char);
+      parts.push(' ');
     } else {
-      result += char;
+      parts.push(converted && isHanUnit(code) ? simplify(char) : char);
     }
   }
-  return result;
+  return parts.join('');
 };
 
 /** Every Han character in simplified form, whatever the page: for keys that must match across scripts. */
-export const toSimplifiedText = (original: string): string => convertHan(original);
-
-const convertHan = (original: string): string => {
-  let result = '';
-  for (const char of original) result += HAN.test(char) ? simplify(char) : char;
-  return result;
-};
-
-/** True when the page is printed in traditional characters: enough of its Han characters change. */
-export const isTraditional = (original: string, normalised: string): boolean => {
-  let han = 0;
-  let changed = 0;
-  for (let index = 0; index < original.length; index += 1) {
-    if (!HAN.test(original[index])) continue;
-    han += 1;
-    if (original[index] !== normalised[index]) changed += 1;
-  }
-  return han > 0 && changed / han > 0.05;
+export const toSimplifiedText = (original: string): string => {
+  const parts: string[] = [];
+  for (let index = 0; index < original.length; index += 1) parts.push(isHanUnit(original.charCodeAt(index)) ? simplify(original[index]) : original[index]);
+  return parts.join('');
 };

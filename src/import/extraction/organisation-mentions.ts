@@ -1,6 +1,6 @@
 import { insideBook, type OrganisationMention, type PageContext, type Sentence, type Token } from './context';
 import { ORGANISATION_SUFFIXES } from './lexicon/organisations';
-import { isOrganisationName, skipOpeners } from './organisation-names';
+import { isOrganisationName, skipOpeners, suffixOf } from './organisation-names';
 import { placeAt } from './places';
 import { isTitle, titleAt } from './titles';
 
@@ -17,7 +17,7 @@ const SUFFIX_PATTERN = new RegExp(
 );
 
 /** jieba tags of words that are never inside a name: prepositions, conjunctions, particles, pronouns, adverbs, numerals, time words. */
-const BREAKING_TAGS = /^(?:p|c|u.*|r|d|m|mq|q|t|y|e|o|f|w)$/;
+const BREAKING_TAGS = /^(?:p|u.*|r|d|mq|q|t|y|e|o|f|w)$/;
 
 /** Words jieba tags as time that are parts of names: 青年企业家商会, 老年协会. */
 const NOT_TIME = new Set(['青年', '少年', '老年', '中年', '现代', '当代', '未来']);
@@ -36,19 +36,36 @@ const INTRODUCING_VERBS = new Set([
  * A word that cannot be inside a name: a function word, a verb (unless the gazetteer knows it as a
  * place: a county's name can look like a verb), a title (常务副会长兼某分会), or a mark.
  */
-const breaks = (text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean => {
+/** Numbers and counts (200余家, 3) end a name; words like 新一代 that jieba tags as numerals do not. */
+const COUNT = /^第?[\d０-９.一二三四五六七八九十百千万两几数多余]+[家个名位人项批次届期]?$/;
+
+/** The place, or the nation, a word starts: an organisation's name often does. */
+const startsPlace = (text: string, token: Token | undefined): boolean =>
+  token !== undefined && (placeAt(text, token.start) !== null || /^(?:全国|中国|中华)/.test(token.word));
+
+type Neighbours = { previous: Token | undefined; next: Token | undefined; first: boolean; rest: number };
+
+/**
+ * True when a word cannot be inside an organisation's name that goes on after it. Verbs are the
+ * hard case: a verb that opens the clause or comes before a place starts a clause (希望商会…,
+ * 授信某市某商会); one inside a name after a place or another name stays (某县远航科技公司,
+ * 某大学继续教育学院). A conjunction splits two names only when what comes before it is a name
+ * (某商会与某大学) — not inside one (纺织与服装工程学院).
+ */
+const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (INTRODUCING_VERBS.has(token.word) || token.word === '兼' || token.word === '原') return true;
+  // 鑫/和/商会: after a one-character word, 和 is more likely part of a name than a conjunction.
+  if (token.tag === 'c') return around.previous === undefined || around.previous.word.length > 1;
+  if (token.tag === 'm') return COUNT.test(token.word);
   if (BREAKING_TAGS.test(token.tag)) return !NOT_TIME.has(token.word);
   if (token.tag === 'x' && /^[^\p{Script=Han}A-Za-z0-9（）·]+$/u.test(token.word)) return true;
   if (isTitle(token.word)) return true;
-  // A verb right after a place is part of a name (某县远航公司, a county named like a verb); 驻 joins
-  // an office to its parent (某省政府驻某地办事处); any other verb starts a clause (希望商会…).
-  // Verbal nouns (发展, 建设, 服务) are common inside names; only verbs proper start a clause, and a
-  // verbal noun does when a place or the nation follows it (救援全国某总会).
-  if (token.word === '驻') return false;
-  if (token.tag === 'vn') return next !== undefined && (placeAt(text, next.start) !== null || /^(?:全国|中国|中华)/.test(next.word));
+  if (token.word === '驻' || (token.tag !== 'v' && token.tag !== 'vn')) return false;
+  if (startsPlace(text, around.next)) return true;
   if (token.tag !== 'v') return false;
-  return previous === undefined || (!/^ns/.test(previous.tag) && placeAt(text, previous.start)?.end !== previous.end);
+  // 希望商会, 响应区委: a verb right before the ending (or a level and the ending) names no body.
+  const afterPlace = around.previous !== undefined && startsPlace(text, around.previous);
+  return around.first || (around.rest <= 1 && !afterPlace);
 };
 
 /** The earliest start of a name ending at `end`: after the last breaking word before it. */
@@ -58,7 +75,7 @@ export const nameFloor = (text: string, tokens: Token[], clauseStart: number, en
     if (token.end > end || token.start < clauseStart) return;
     if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[1])) floor = Math.max(floor, token.end);
     else if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[0])) floor = Math.max(floor, token.start + 1);
-    else if (breaks(text, token, tokens[index - 1], tokens[index + 1])) floor = Math.max(floor, token.end);
+    else if (breaks(text, token, { previous: tokens[index - 1], next: tokens[index + 1], first: token.start === floor, rest: end - token.end })) floor = Math.max(floor, token.end);
   });
   return floor;
 };
@@ -89,10 +106,31 @@ const mentionsInSentence = (context: PageContext, sentence: Sentence, tokens: To
     const floor = skipOpeners(text, nameFloor(text, tokens, clauseStart, sentence.start + (match.index ?? 0)), end);
     // The name starts where a word starts: never inside one (兄弟某商会 is not 弟某商会).
     const starts = [floor, ...tokens.filter((token) => token.start > floor && token.start < suffixStart).map((token) => token.start)];
-    const start = starts.find((candidate) => isOrganisationName(text.slice(candidate, end)));
+    const start = starts.find((candidate) => isOrganisationName(text.slice(candidate, end)) && !opensClause(text, tokens, candidate) && namesItsBody(text, tokens, candidate, suffixStart));
     if (start !== undefined) found.push({ start, end, name: text.slice(start, end), suffix: match[0] });
   }
   return found;
+};
+
+/** A name does not start with an adverb, adjective, verb or time word (充分发挥…, 全年…), unless a place does. */
+const CLAUSE_TAGS = /^(?:a|ad|an|d|v|vd|t)$/;
+const opensClause = (text: string, tokens: Token[], start: number): boolean => {
+  const first = tokens.find((token) => token.start === start);
+  return first !== undefined && CLAUSE_TAGS.test(first.tag) && !NOT_TIME.has(first.word) && placeAt(text, start) === null;
+};
+
+/** Tags of words a proper name starts with: places, organisations, names, unknown words, abbreviations. */
+const PROPER_TAGS = /^(?:ns|nt|nz|nr.*|j|x|eng)$/;
+
+/**
+ * Endings that name a body of a place (工商联, 商会, 政协…) need, before them, nothing, a level
+ * (县工商联) or a proper name (某市某商会, 某某商会) — not an ordinary word (充分发挥工商联).
+ */
+const namesItsBody = (text: string, tokens: Token[], start: number, suffixStart: number): boolean => {
+  const entry = suffixOf(text.slice(start, suffixStart + 12).replace(/（.*$/, '')) ;
+  if (start === suffixStart || entry === null || entry.stem > 0 || /^[省市县区镇乡]$/.test(text.slice(start, suffixStart))) return true;
+  const first = tokens.find((token) => token.start === start);
+  return first === undefined || PROPER_TAGS.test(first.tag) || startsPlace(text, first) || /^[省市县区镇乡]/.test(first.word);
 };
 
 /** Non-overlapping mentions, longest first where two overlap. */

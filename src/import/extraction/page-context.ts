@@ -1,6 +1,6 @@
 import type { ParsedPage } from '../types';
 import type { PageContext, Sentence, Token } from './context';
-import { isTraditional, normalise } from './normalise';
+import { isTraditionalText, normalise } from './normalise';
 import { segment } from './segment';
 
 /** Builds the page context once: the printed text, its normalised twin and its sentences. */
@@ -42,7 +42,8 @@ export const pageTexts = (page: ParsedPage): string[] => {
 
 export const buildContext = (page: ParsedPage): PageContext => {
   const original = pageTexts(page).join('\n');
-  const text = normalise(original);
+  const traditional = isTraditionalText(original);
+  const text = normalise(original, traditional);
   const sentences = splitSentences(text);
   return {
     original,
@@ -51,7 +52,7 @@ export const buildContext = (page: ParsedPage): PageContext => {
     books: [...text.matchAll(/《[^《》\n]*》/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
     tokens: sentences.flatMap((sentence) => segment(text.slice(sentence.start, sentence.end), sentence.start)),
     publisher: page.source,
-    traditional: isTraditional(original, text),
+    traditional,
   };
 };
 

@@ -19,6 +19,11 @@ const ONE_TITLE = new RegExp(`^(?:${MODIFIERS})*(?:${BASES})$`);
 /** The longest title at the start of a text. */
 const TITLE_PREFIX = new RegExp(`^(?:${MODIFIERS})*(?:${BASES})`);
 const BASE_AT_END = new RegExp(`(?:${BASES})$`);
+const JOINER_PREFIX = new RegExp(`^(?:${JOINERS})`);
+const BRACKETED_TITLE = new RegExp(`^（((?:${MODIFIERS})*(?:${BASES}))）`);
+/** Characters a title can start with: a quick test before the patterns run. */
+const FIRST_CHARACTERS = new Set([...KEPT_MODIFIERS, ...DOMAIN_OF.keys()].map((word) => word[0]));
+const QUALIFIER_FIRST = /^[原前时现新首本上当第一二三四五六七八九十\d]/;
 
 export type ReadTitle = {
   /** The titles, split: 执行常务副会长兼秘书长 → [执行常务副会长, 秘书长]. */
@@ -52,6 +57,7 @@ const withoutQualifiers = (text: string): { rest: string; dropped: number } => {
  * A bracketed second title is the same post under another name: 主席（会长）→ [主席, 会长].
  */
 export const titleAt = (text: string): ReadTitle | null => {
+  if (text === '' || (!FIRST_CHARACTERS.has(text[0]) && !QUALIFIER_FIRST.test(text))) return null;
   const { rest, dropped } = withoutQualifiers(text);
   const first = rest.match(TITLE_PREFIX)?.[0];
   if (first === undefined) return null;
@@ -59,8 +65,8 @@ export const titleAt = (text: string): ReadTitle | null => {
   let length = dropped + first.length;
   for (;;) {
     const after = text.slice(length);
-    const joiner = after.match(new RegExp(`^(?:${JOINERS})`))?.[0];
-    const bracketed = after.match(new RegExp(`^（((?:${MODIFIERS})*(?:${BASES}))）`));
+    const joiner = after.match(JOINER_PREFIX)?.[0];
+    const bracketed = after.match(BRACKETED_TITLE);
     if (bracketed !== null) {
       titles.push(bracketed[1]);
       length += bracketed[0].length;

@@ -52,7 +52,7 @@ export const GENERIC_STEMS = new Set([
 export const DESCRIPTIVE_INSIDE = /相关|有关|下属|所属|各类|各级|等单位/;
 
 /** Determiners and generic heads: a candidate starting so is a description (该商会, 各级工商联), not a name. */
-export const DESCRIPTIVE_START = /^(?:新一届|本届|上届|历届|第|上述|该|本|此|这|那|各|我|其|相关|有关|下属|所属|部分|多家|一批|一个|一家|一名|每个|两个|广大|全体|各级|全市|全省|全县|全区|全国各地|异地|兄弟|会员|民营|有关部门|相关部门)/;
+export const DESCRIPTIVE_START = /^(?:全年|全体|新一届|本届|上届|历届|第|上述|该|本|此|这|那|各|我|其|相关|有关|下属|所属|部分|多家|一批|一个|一家|一名|每个|两个|广大|全体|各级|全市|全省|全县|全区|全国各地|异地|兄弟|会员|民营|有关部门|相关部门)/;
 
 /**
  * Words that open a clause but are no part of a name after them: 由, 在, 会上, 随后. An item's
