@@ -3,8 +3,9 @@ import { decode } from './decode';
 import { extract } from './extract';
 import { contentHash } from './keys';
 import type { AnalysedDocument } from './resolve';
-import { parse } from './parse';
-import type { CleanedPage, RawPage, Result } from './types';
+import { parse, titleFromText } from './parse';
+import { endsMidSentence } from './text';
+import type { CleanedPage, ParsedPage, RawPage, Result } from './types';
 
 /**
  * The most article text (after the site boilerplate is removed) one page may hold. The longest
@@ -18,9 +19,51 @@ const articleLength = (cleaned: CleanedPage): number => cleaned.lines.reduce((to
 
 const failed = (file: string, message: string): Result<AnalysedDocument> => ({ ok: false, problem: { file, message } });
 
+/** The review reason of an article whose title the importer made up; the title follows it. */
+export const GENERATED_TITLE_REASON = '标题由正文生成';
+
+/** The last words of the text, for a warning. */
+const ending = (text: string): string => {
+  const chars = [...text];
+  return chars.length <= 15 ? text : `…${chars.slice(-15).join('')}`;
+};
+
 /**
- * decode → clean → parse → extract for one page. Pure. A page with no title cannot become an
- * article and fails here; a page with no date is imported, with a warning.
+ * Scraped pages are often cut off: a page whose last line stops mid-sentence is imported as it is,
+ * with a warning. Earlier stages may have said so already (a cut inside a tag or a character).
+ */
+const truncationWarning = (parsed: ParsedPage, earlier: string[]): string | null => {
+  const last = parsed.blocks[parsed.blocks.length - 1];
+  if (last === undefined || earlier.some((warning) => warning.includes('looks truncated')) || !endsMidSentence(last.text)) {
+    return null;
+  }
+  return `the page looks truncated: its text stops mid-sentence ("${ending(last.text)}")`;
+};
+
+/**
+ * A page that prints no headline is imported under a title made from its first sentence, and the
+ * article is marked for review so an editor writes a better one. Extraction reads the page as
+ * printed, without the made-up title, which only repeats the text.
+ */
+const withTitle = (parsed: ParsedPage): { parsed: ParsedPage; reviewReasons: string[]; warnings: string[] } | null => {
+  if (parsed.title !== null) {
+    return { parsed, reviewReasons: [], warnings: [] };
+  }
+  const title = titleFromText(parsed.blocks);
+  if (title === null) {
+    return null;
+  }
+  return {
+    parsed: { ...parsed, title },
+    reviewReasons: [`${GENERATED_TITLE_REASON}：「${title}」`],
+    warnings: [`no headline found: the title "${title}" was made from the first sentence of the text`],
+  };
+};
+
+/**
+ * decode → clean → parse → extract for one page. Pure. A page without a headline gets a title made
+ * from its text; a page without a date is imported, with a warning. Only a page with no article text
+ * at all, once the site's boilerplate is removed, cannot become an article and fails here.
  */
 const analysePage = (raw: RawPage): Result<AnalysedDocument> => {
   const decoded = decode(raw);
@@ -31,23 +74,23 @@ const analysePage = (raw: RawPage): Result<AnalysedDocument> => {
     return failed(raw.file, `the article text is ${length} characters long, over the ${MAX_ARTICLE_CHARS} limit for one article (a whole site or book rather than a page?)`);
   }
   const parsed = parse(cleaned);
-  if (parsed.title === null) {
-    return failed(raw.file, 'no title found: the page has no headline to import it under');
-  }
-  if (parsed.blocks.length === 0) {
-    return failed(raw.file, 'no article text found after removing the site boilerplate (truncated page?)');
+  const titled = parsed.blocks.length === 0 ? null : withTitle(parsed);
+  if (titled === null) {
+    return failed(raw.file, 'no article text found: the page holds only site boilerplate (menus, headers, footers) or nothing at all');
   }
   const extraction = extract(parsed);
+  const earlier = [...decoded.value.warnings, ...cleaned.warnings, ...parsed.warnings];
+  const truncated = truncationWarning(parsed, earlier);
   return {
     ok: true,
     value: {
       file: raw.file,
-      parsed,
-      extraction,
+      parsed: titled.parsed,
+      extraction: { ...extraction, uncertain: [...titled.reviewReasons, ...extraction.uncertain] },
       rawText: decoded.value.text,
       contentHash: contentHash(raw.bytes),
       removed: cleaned.removed,
-      warnings: [...decoded.value.warnings, ...cleaned.warnings, ...parsed.warnings, ...extraction.warnings],
+      warnings: [...earlier, ...titled.warnings, ...(truncated === null ? [] : [truncated]), ...extraction.warnings],
     },
   };
 };

@@ -29,6 +29,7 @@ import {
   isDateLine,
   isMetaLine,
   normalisePunctuation,
+  readPostHeader,
   textLength,
 } from './text';
 
@@ -117,6 +118,24 @@ const ORGANISATION_ENDING =
 
 const NAV_SEPARATOR = /[|｜丨┃•]/u;
 
+/** 第05版：综合, 版面：第A3版 上一篇 — the e-paper page an article was printed on, with its page links. */
+const EDITION_LINE =
+  /^(?:版面|版次)?\s*[：:]?\s*第?\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[：:]\s*[\p{L}\p{N}]{0,8})?(?:\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期))*\s*$/u;
+
+/** Markup that leaked into the text: the end of an HTML comment, say. */
+const MARKUP_RESIDUE = /<!--|-->/u;
+
+/** 特别声明：本文经授权发布… — the platform's disclaimer under an article. */
+const DISCLAIMER = /^[【[（(]?\s*(?:特别声明|免责声明|版权声明|郑重声明)\s*[：:】\]）)]/u;
+
+/** "Follow us", "leave a comment": a post's closing call to its readers. */
+const CALL_TO_ACTION =
+  /关注.{0,8}(?:公众号|微信|微博|我们)|(?:长按|扫描|扫码|识别).{0,8}二维码|扫码关注|阅读原文|点击(?:上方|下方|蓝字)|(?:留言|评论).{0,10}(?:看法|建议|观点|想法)|点.?[“"]?在看|转发.{0,6}朋友圈/u;
+/** Calls to action are short; a longer line that mentions a 公众号 is text. */
+const CALL_TO_ACTION_MAX = 40;
+/** Disclaimers run to a few sentences. */
+const DISCLAIMER_MAX = 300;
+
 function tokensOf(text: string, separators: RegExp): string[] {
   return text.split(separators).filter((token) => token.length > 0);
 }
@@ -192,6 +211,8 @@ type LineInfo = {
   strong: boolean;
   /** 地址/电话/邮编/主办单位 …: boilerplate in the header or the footer only. */
   contact: boolean;
+  /** A disclaimer or a call to follow or comment: boilerplate in the footer only. */
+  footerNote: boolean;
   /** 友情链接, 相关新闻 …: starts a list of links in the header or footer. */
   sectionLabel: boolean;
   /** "服务 创新 协作 规范": a slogan or menu when it is in the header. */
@@ -207,7 +228,7 @@ function describeLine(raw: string, chrome: boolean): LineInfo {
   const trimmed = raw.trim();
   const flat = collapseWhitespace(trimmed);
   const blank = isBlank(trimmed);
-  const meta = !blank && (isMetaLine(flat) || isDateLine(flat));
+  const meta = !blank && (isMetaLine(flat) || isDateLine(flat) || readPostHeader(flat) !== null);
   const sentence = /[。！？]/u.test(flat);
   const breadcrumb = !blank && !meta && isBreadcrumb(flat);
   const strong =
@@ -216,6 +237,8 @@ function describeLine(raw: string, chrome: boolean): LineInfo {
     (breadcrumb ||
       (SHARE_BAR.test(flat) && textLength(flat) <= 60) ||
       (PREVIOUS_NEXT.test(flat) && textLength(flat) <= 120) ||
+      MARKUP_RESIDUE.test(flat) ||
+      (!sentence && textLength(flat) <= 40 && EDITION_LINE.test(flat)) ||
       (!sentence && (isWidgetLine(flat) || isNavBar(flat) || FOOTER_MARKERS.some((marker) => marker.test(flat)))));
   const short = !blank && !meta && !sentence;
   return {
@@ -231,6 +254,10 @@ function describeLine(raw: string, chrome: boolean): LineInfo {
       !endsWithColon(flat) &&
       textLength(flat) <= 200 &&
       (CONTACT_FIELD.test(flat) || (PHONE_NUMBER.test(flat) && textLength(flat) <= 80)),
+    footerNote:
+      !blank &&
+      !meta &&
+      ((DISCLAIMER.test(flat) && textLength(flat) <= DISCLAIMER_MAX) || (CALL_TO_ACTION.test(flat) && textLength(flat) <= CALL_TO_ACTION_MAX)),
     sectionLabel: short && textLength(flat) <= 30 && SECTION_LABEL.test(flat),
     spacedTokens: short && isSpacedTokens(flat),
     breadcrumb,
@@ -310,7 +337,7 @@ function isIntroducedContact(infos: LineInfo[], index: number): boolean {
 }
 
 function isFooterChrome(info: LineInfo): boolean {
-  return info.chrome || info.strong || info.contact || info.sectionLabel;
+  return info.chrome || info.strong || info.contact || info.sectionLabel || info.footerNote;
 }
 
 /**
@@ -586,6 +613,23 @@ function splitLongLines(source: SourceLine[], warnings: string[]): SourceLine[] 
   return lines;
 }
 
+/**
+ * A page cut off inside a multi-byte character ends in U+FFFD, the mark of the bytes that could not
+ * be decoded. That mark is not text: it is dropped, and the page is said to look truncated.
+ */
+function withoutBrokenEnd(source: SourceLine[], warnings: string[]): SourceLine[] {
+  let last = source.length - 1;
+  while (last >= 0 && isBlank(source[last].text)) {
+    last -= 1;
+  }
+  if (last === -1 || !/\ufffd\s*$/u.test(source[last].text)) {
+    return source;
+  }
+  warnings.push('the page looks truncated: it ends inside a character, which was dropped');
+  const text = source[last].text.replace(/[\ufffd\s]+$/u, '');
+  return [...source.slice(0, last), { ...source[last], text }];
+}
+
 export function clean(page: DecodedPage): CleanedPage {
   // Only this stage's warnings: the caller collects every stage's own.
   const warnings: string[] = [];
@@ -598,7 +642,7 @@ export function clean(page: DecodedPage): CleanedPage {
   } else {
     source = page.text.split(/\r\n|\r|\n/u).map((text) => ({ text, chrome: false }));
   }
-  const { lines, removed, siteOwner } = cleanLines(splitLongLines(source, warnings));
+  const { lines, removed, siteOwner } = cleanLines(splitLongLines(withoutBrokenEnd(source, warnings), warnings));
   if (lines.length === 0) {
     warnings.push('no text left after removing boilerplate');
   }

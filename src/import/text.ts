@@ -4,6 +4,7 @@
  * knowledge (what is a CJK character) or vocabulary of the genre (the labels
  * Chinese news pages print in front of 来源, 日期, 责任编辑 …).
  */
+import { isPlaceName } from './extraction/places';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -348,6 +349,8 @@ export function findDates(text: string): FoundDate[] {
 
 export type FieldKind =
   | 'source'
+  /** 供稿: who supplied the article; the publisher when no 来源 is printed. */
+  | 'contributor'
   | 'date'
   | 'reporter'
   | 'correspondent'
@@ -371,6 +374,11 @@ const FIELD_LABELS: [string, FieldKind][] = (
     ['消息来源', 'source'],
     ['来源', 'source'],
     ['出处', 'source'],
+    // E-paper pages name the newspaper the article was printed in.
+    ['当前报纸名称', 'source'],
+    ['报纸名称', 'source'],
+    ['供稿单位', 'contributor'],
+    ['供稿', 'contributor'],
     ['发布日期', 'date'],
     ['发布时间', 'date'],
     ['发表日期', 'date'],
@@ -397,6 +405,8 @@ const FIELD_LABELS: [string, FieldKind][] = (
     ['编辑', 'editor'],
     ['审核', 'reviewer'],
     ['审校', 'reviewer'],
+    ['审签', 'reviewer'],
+    ['监制', 'reviewer'],
     ['校对', 'reviewer'],
     ['摄影', 'photographer'],
     ['图片', 'photographer'],
@@ -479,7 +489,7 @@ export function findFields(line: string): Field[] {
 }
 
 /** Field kinds that mark a line as article metadata rather than text. */
-const META_KINDS = new Set<FieldKind>(['source', 'date', 'reporter', 'correspondent', 'editor', 'reviewer', 'photographer', 'views', 'other']);
+const META_KINDS = new Set<FieldKind>(['source', 'contributor', 'date', 'reporter', 'correspondent', 'editor', 'reviewer', 'photographer', 'views', 'other']);
 
 /**
  * A byline in brackets, with or without colons: （记者 张三 通讯员 李四）,
@@ -489,10 +499,13 @@ const BRACKETED_BYLINE =
   /^[（(【\[]\s*(?:本报|本刊|本网|本台)?(?:特约|见习)?(?:记者|通讯员|作者|责任编辑|责编|编辑|审核|摄影|文|图)\s*[：:/／\s]/u;
 
 const NAME = '[\\p{Script=Han}·]{2,5}';
-const BYLINE_ROLE = '(?:本报|本刊|本网|本台)?(?:特约|见习)?(?:记者|通讯员|摄影)';
-/** 记者 张三 通讯员 李四 — a byline printed on its own line without brackets. */
+const BYLINE_ROLE = '(?:本报|本刊|本网|本台)?(?:特约|见习|全媒体?|融媒体?)?(?:记者|通讯员|摄影|实习生)';
+/**
+ * 记者 张三 通讯员 李四 — a byline printed on its own line without brackets. Newspapers may put a
+ * mark such as □ in front and the contributor's name before the first role: □张三 记者 李四 王五.
+ */
 const BARE_BYLINE = new RegExp(
-  `^${BYLINE_ROLE}[\\s：:]*${NAME}(?:[\\s、]+${NAME})*(?:\\s+${BYLINE_ROLE}[\\s：:]*${NAME}(?:[\\s、]+${NAME})*)*$`,
+  `^(?:[□■◇◆○●◎]\\s*)?(?:${NAME}(?:[\\s、]+${NAME})*\\s+)?${BYLINE_ROLE}[\\s：:]*${NAME}(?:[\\s、]+${NAME})*(?:\\s+${BYLINE_ROLE}[\\s：:]*${NAME}(?:[\\s、]+${NAME})*)*$`,
   'u',
 );
 
@@ -548,4 +561,140 @@ export function isDateLine(line: string): boolean {
     .replace(/星期[一二三四五六日天]|周[一二三四五六日天]|[上下]午/gu, ' ')
     .replace(/[\s|｜/【】[\]（）()\-—,，]/gu, '');
   return rest.length === 0 || /^(?:发布|更新|发表|上传|时间|日期)$/u.test(rest);
+}
+
+// ---------------------------------------------------------------------------
+// Post headers and datelines: where pages without a 来源 line name their publisher
+
+const TIME_TOKEN = /^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$/u;
+const NAME_TOKEN = /^[\p{L}\p{N}·（）()]+$/u;
+/** Words a post header may carry besides names: the 原创 badge, a weekday. */
+const POST_HEADER_WORD = /^(?:原创|转载|置顶|星期[一二三四五六日天]|周[一二三四五六日天])$/u;
+
+export type PostHeader = {
+  /** The names printed before the date, in order: the account or publisher, and perhaps an author. */
+  names: string[];
+  date: FoundDate;
+};
+
+/**
+ * The header line of a social-media post (the kind WeChat public accounts print): names, then the
+ * date with a year, the time and perhaps the poster's region, separated by spaces and nothing else —
+ * "某某商会 2024年3月2日 16:05 浙江". Null for any other line.
+ */
+export function readPostHeader(line: string): PostHeader | null {
+  if (line.length > 200 || textLength(line) > 100) {
+    return null;
+  }
+  const tokens = line.trim().split(/\s+/u);
+  if (tokens.length < 2 || tokens.length > 8) {
+    return null;
+  }
+  const dateAt = tokens.findIndex((token) => findDates(token).some((found) => found.hasYear && found.text === token));
+  if (dateAt < 1) {
+    return null;
+  }
+  const date = findDates(tokens[dateAt])[0];
+  const before = tokens.slice(0, dateAt).filter((token) => !POST_HEADER_WORD.test(token));
+  const [time, ...after] = tokens.slice(dateAt + 1);
+  const isName = (token: string): boolean => NAME_TOKEN.test(token) && textLength(token) <= 30 && /\p{L}/u.test(token) && findDates(token).length === 0;
+  // The time of posting follows the date, and after it only the poster's region: one short name.
+  if (time === undefined || !TIME_TOKEN.test(time) || after.length > 1 || !after.every((token) => isName(token) && textLength(token) <= 6)) {
+    return null;
+  }
+  if (before.length === 0 || !before.every(isName)) {
+    return null;
+  }
+  return { names: before, date };
+}
+
+/** Endings of a publisher's name as printed in a dateline: 日报, 网, 通讯社, 电视台, 客户端 … */
+const OUTLET_ENDING = /(?:报|報|网|網|社|台|刊|新闻|新聞|客户端|客戶端|频道|頻道|在线|在線)$/u;
+/** The newsroom desk a dateline may name after the paper: 某某日报全媒体讯. */
+const MEDIA_DESK = /(?:全媒体|融媒体|全媒體|融媒體)$/u;
+
+/**
+ * The opening of a news lead: the publisher, the place and date it was filed, and 讯 or 电 —
+ * 某某日报讯, 某某网北京3月5日电, 【某某时报讯 （记者…）】. `rest` is what follows it.
+ */
+const DATELINE =
+  /^[【[]?\s*([^\s，。；：:,、“”"（）()【】[\]]{1,30}?)\s*((?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)?\s*(讯|訊|电|電)(?![员員录錄息号號])(?=$|[\s（(【】\]：:，,“"])/u;
+
+export type Dateline = {
+  /** The publisher named in the dateline; null for 本报讯, 本刊讯 and other words for "this paper". */
+  outlet: string | null;
+  /** The date printed in the dateline, when it has one. */
+  date: FoundDate | null;
+  /** The text after the dateline (a bracketed byline, then the story). */
+  rest: string;
+};
+
+/**
+ * The publisher in the name printed before the date: 某某网北京 → 某某网, the place the story was
+ * filed from dropped. A name must begin like a publisher's (end in 报, 网, 社 … somewhere); what
+ * follows that is kept unless it is a place, for publishers' names run on (某某网新闻, 某某网时刻).
+ */
+function outletName(text: string): string | null {
+  const printed = text.replace(MEDIA_DESK, '');
+  const chars = [...printed];
+  for (let end = chars.length; end >= 2; end -= 1) {
+    const name = chars.slice(0, end).join('');
+    if (OUTLET_ENDING.test(name)) {
+      return end === chars.length || !isPlaceName(chars.slice(end).join('')) ? printed : name;
+    }
+  }
+  return null;
+}
+
+/** The dateline at the start of a lead, or null when the line does not start with one. */
+export function readDateline(line: string): Dateline | null {
+  const match = DATELINE.exec(line);
+  if (match === null) {
+    return null;
+  }
+  const [whole, printedName, printedDate, mark] = match;
+  const date = printedDate === undefined ? null : findDates(printedDate)[0] ?? null;
+  // 电 is an ordinary word too: only a dated dispatch or a news agency's (某某社电) is a dateline.
+  if (/[电電]/u.test(mark) && date === null && !/社$/u.test(printedName)) {
+    return null;
+  }
+  const name = outletName(printedName);
+  const thisPaper = /^本[报報刊网網台社站]/u.test(printedName);
+  if (name === null && !thisPaper) {
+    return null;
+  }
+  const rest = line.slice(whole.length).replace(/^[\s】\]]+/u, '');
+  return { outlet: thisPaper ? null : name, date, rest };
+}
+
+/** Marks that open a pair (《》, “”, brackets), and the marks that close one. */
+export const PAIR_OPENERS = '《“‘（(【「『〈';
+export const PAIR_CLOSERS = '》”’）)】」』〉';
+
+/** True when a 《》, “” or bracket pair is opened in the text and not closed. */
+function hasOpenPair(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (PAIR_OPENERS.includes(char)) {
+      depth += 1;
+    } else if (PAIR_CLOSERS.includes(char) && depth > 0) {
+      depth -= 1;
+    }
+  }
+  return depth > 0;
+}
+
+/**
+ * True when the last line of an article stops in the middle of a sentence, as pages cut off by a
+ * scraper do: it does not end like a sentence and is plainly a sentence in progress (it holds clause
+ * punctuation, ends on a comma, a colon or an opening mark, or leaves a 《》/“” open). A short
+ * unpunctuated line — a signature, a caption — is not taken for a cut, nor is a "联系电话：…" line,
+ * whose colon only labels a value.
+ */
+export function endsMidSentence(line: string): boolean {
+  const text = line.trim();
+  if (text.length === 0 || endsLikeSentence(text) || /[”’」』）)】\]》〉]$/u.test(text)) {
+    return false;
+  }
+  return /[，、；,;]/u.test(text) || hasOpenPair(text) || /[：:（(《“【]$/u.test(text);
 }

@@ -269,6 +269,66 @@ describe('clean: footer', () => {
     const page = cleanText(`${article}（责任编辑：王五）\n版权所有：某商会`);
     expect(page.lines[page.lines.length - 1]).toBe('（责任编辑：王五）');
   });
+
+  it('removes the platform disclaimer under the article and keeps the 供稿 and 编辑 lines above it', () => {
+    const disclaimer = '免责声明：本文转载自合作单位，仅供交流学习，不代表本平台立场。';
+    const page = cleanText(`${article}供稿：某区工商联\n编辑：王五\n${disclaimer}`);
+    expect(page.removed).toEqual([disclaimer]);
+    expect(page.lines.slice(-2)).toEqual(['供稿：某区工商联', '编辑：王五']);
+  });
+
+  it('removes a post\'s calls to follow and comment after the 来源 line', () => {
+    const page = cleanText(`${article}审核：张三 监制：李四\n来源：某某日报\n想了解更多资讯，欢迎关注我们的微信公众号\n欢迎在评论区分享您的观点`);
+    expect(page.removed).toEqual(['想了解更多资讯，欢迎关注我们的微信公众号', '欢迎在评论区分享您的观点']);
+    expect(page.lines[page.lines.length - 1]).toBe('来源：某某日报');
+  });
+
+  it('keeps a sentence of the article that asks readers to follow an account', () => {
+    const line = '商会同步开通微信公众号，欢迎会员企业关注公众号并及时了解政策信息，积极参与商会组织的各项活动。';
+    const page = cleanText(`${article}${line}\n商会将持续做好会员服务。`);
+    expect(page.lines).toContain(line);
+  });
+
+  it('removes markup that leaked into the text, such as the end of an HTML comment', () => {
+    const page = cleanText(`${article}articleid=1024 pagename=A2 某商会召开理事会 -->`);
+    expect(page.removed).toEqual(['articleid=1024 pagename=A2 某商会召开理事会 -->']);
+  });
+});
+
+describe('clean: e-paper and post pages', () => {
+  it.each([['第05版：综合'], ['版面：第A3版：上一篇 下一篇'], ['第12版']])('removes the page line of an e-paper: %s', (line) => {
+    const page = cleanText(`某某日报\n${line}\n某商会召开理事会\n商会召开理事会，审议了年度工作报告。`);
+    expect(page.removed).toContain(line);
+  });
+
+  it('keeps a sentence that starts with an edition number', () => {
+    const line = '第2版会员手册已于近日印发，共收录会员企业300余家。';
+    expect(cleanText(`某商会召开理事会\n${line}`).lines).toContain(line);
+  });
+
+  it('keeps the header line of a post: the names before its date are its publisher', () => {
+    const header = '某某商会 某区某某商会 2024年3月2日 16:05 浙江';
+    const page = cleanText(`${header}\n商会召开理事会，审议了年度工作报告。`);
+    expect(page.lines[0]).toBe(header);
+  });
+});
+
+describe('clean: a page cut off inside a character', () => {
+  it('drops the U+FFFD the cut left at the end and says the page looks truncated', () => {
+    const page = cleanText('某商会召开理事会\n商会召开理事会，审议了年度工\ufffd\n');
+    expect(page.lines[page.lines.length - 1]).toBe('商会召开理事会，审议了年度工');
+    expect(page.warnings).toEqual(['the page looks truncated: it ends inside a character, which was dropped']);
+  });
+
+  it('does the same for an HTML page', () => {
+    const page = cleanHtml('<html><body><h1>某商会召开理事会</h1><p>商会召开理事会，审议了年度工\ufffd');
+    expect(page.lines[page.lines.length - 1]).toBe('商会召开理事会，审议了年度工');
+    expect(page.warnings).toContain('the page looks truncated: it ends inside a character, which was dropped');
+  });
+
+  it('says nothing of a page that ends whole', () => {
+    expect(cleanText('某商会召开理事会\n商会召开理事会。\n').warnings).toEqual([]);
+  });
 });
 
 describe('clean: site owner', () => {

@@ -3,7 +3,7 @@ import { join } from 'path';
 
 import { clean } from '../../../src/import/clean';
 import { decode } from '../../../src/import/decode';
-import { parse } from '../../../src/import/parse';
+import { parse, titleFromText } from '../../../src/import/parse';
 import type { Block, BlockType, CleanedPage, PageMeta, ParsedPage } from '../../../src/import/types';
 
 const FIXTURES = join(__dirname, '../../fixtures/pages');
@@ -239,10 +239,10 @@ describe('parse: title', () => {
     expect(parsed.blocks).toHaveLength(1);
   });
 
-  it('gives no title and warns when the page starts with a paragraph', () => {
+  it('finds no headline when the page starts with a paragraph, and keeps the paragraph as the body', () => {
     const parsed = parse(cleaned(['某商会昨日召开理事会，审议并通过了年度工作报告和财务报告，会议还选举了新一届理事会成员。']));
     expect(parsed.title).toBeNull();
-    expect(parsed.warnings).toContain('no title found');
+    expect(parsed.warnings).toEqual(['no publication date found']);
     expect(parsed.blocks).toHaveLength(1);
   });
 
@@ -310,8 +310,8 @@ describe('parse: date', () => {
     expect(parsed.date).toBe('2021-03-15');
   });
 
-  it('uses a full date in the first lines of the body', () => {
-    expect(parse(cleaned(['某商会召开理事会', '2020年4月10日，商会召开理事会。'])).date).toBe('2020-04-10');
+  it('does not take the date the lead gives for the event for the publication date', () => {
+    expect(parse(cleaned(['某商会召开理事会', '2020年4月10日，商会召开理事会。'])).date).toBeNull();
   });
 
   it('ignores a date later in the first sentence: it is what the article is about', () => {
@@ -319,8 +319,12 @@ describe('parse: date', () => {
     expect(parsed.date).toBeNull();
   });
 
-  it('uses a date after a bracketed byline at the start of the lead', () => {
-    expect(parse(cleaned(['某商会召开理事会', '本报讯（记者 张三）2020年4月10日，商会召开理事会。'])).date).toBe('2020-04-10');
+  it('does not take the date after the dateline and byline of the lead: it is when the event was', () => {
+    expect(parse(cleaned(['某商会召开理事会', '本报讯（记者 张三）2020年4月10日，商会召开理事会。'])).date).toBeNull();
+  });
+
+  it('uses the date printed in the dateline itself', () => {
+    expect(parse(cleaned(['某商会召开理事会', '新华社北京2020年4月10日电（记者 张三）商会召开理事会。'])).date).toBe('2020-04-10');
   });
 
   it('ignores a full date deeper in the body', () => {
@@ -530,5 +534,181 @@ describe('parse: blocks', () => {
     const parsed = parse(cleaned(['某商会召开理事会', '日期：2020-04-10', long], { warnings: ['from clean'] }));
     expect(parsed.warnings).toEqual([]);
     expect(parsed.file).toBe('page.txt');
+  });
+});
+
+describe('parse: pages without a headline', () => {
+  const lead = '青禾市餐饮商会第三届会员大会在市会展中心召开，会议选举产生了新一届理事会。';
+
+  it.each([
+    ['a lead that ends in 。', ['青禾市餐饮商会召开三届一次理事会。', lead]],
+    ['a line with two sentences', ['青禾市餐饮商会召开理事会。会长周明远主持', lead]],
+    ['a lead that opens with the day of the event', ['6月2日下午，青禾市餐饮商会召开理事会', lead]],
+    ['a lead that opens with 近日', ['近日，青禾市餐饮商会走访会员企业', lead]],
+    ['a lead that opens with a dateline', ['云州日报讯 青禾市餐饮商会召开理事会', lead]],
+    ['a lead that opens with a bracketed byline', ['（记者 周明远）青禾市餐饮商会召开理事会', lead]],
+    ['a long run of clauses without a stop', [`${'青禾市餐饮商会组织会员企业走访慰问困难群众，'.repeat(3)}送去米面油等物资`, lead]],
+  ])('takes no headline from %s', (_, lines) => {
+    expect(parse(cleaned(lines)).title).toBeNull();
+  });
+
+  it('does not take a byline line for the headline, and reads its reporters', () => {
+    const parsed = parse(cleaned(['□周明远 记者 林若溪 韩冰', lead]));
+    expect(parsed.title).toBeNull();
+    expect(parsed.reporter).toBe('林若溪 韩冰');
+    expect(parsed.blocks).toEqual([{ type: 'paragraph', text: lead }]);
+  });
+
+  it('does not take a date line or a 来源 line for the headline', () => {
+    const parsed = parse(cleaned(['2021年6月3日', '来源：云州日报', lead]));
+    expect(parsed).toMatchObject({ title: null, date: '2021-06-03', source: '云州日报' });
+    expect(parsed.blocks).toHaveLength(1);
+  });
+
+  it('does not take a post header (names, date, time, region) for the headline, and reads its date and publisher', () => {
+    const parsed = parse(cleaned(['青禾市餐饮商会 青禾餐饮 2023年5月12日 17:30 江苏', lead]));
+    expect(parsed).toMatchObject({ title: null, date: '2023-05-12', source: '青禾市餐饮商会' });
+  });
+
+  it('does not take a site banner for the headline', () => {
+    expect(parse(cleaned(['欢迎访问青禾市工商业联合会', lead])).title).toBeNull();
+  });
+
+  it('does not take the scene of a photo above the text for the headline', () => {
+    expect(parse(cleaned(['植树活动现场', lead])).title).toBeNull();
+  });
+});
+
+describe('parse: which line is the headline', () => {
+  const lead = '本报讯（记者 林若溪）青禾市餐饮商会第三届会员大会日前召开，会议选举产生了新一届理事会。';
+
+  it('takes the headline below a short column name, not the column name', () => {
+    expect(parse(cleaned(['商会动态', '青禾市餐饮商会召开第三届会员大会', '', lead])).title).toBe('青禾市餐饮商会召开第三届会员大会');
+  });
+
+  it('takes the headline, not the subtitle under it', () => {
+    const parsed = parse(cleaned(['青禾市商会号召会员驰援抗旱一线', '', '三十余家会员企业送去抗旱物资', '', lead]));
+    expect(parsed.title).toBe('青禾市商会号召会员驰援抗旱一线');
+  });
+
+  it('on an e-paper page takes the headline above the article meta line, not the reader header above the issue date', () => {
+    const parsed = parse(cleaned(['数字报阅读', '2025-11-03', '星期一', '当前报纸名称：云州日报', '', '青禾乡商会慰问留守儿童', '', '日期：09-21', '', lead]));
+    expect(parsed).toMatchObject({ title: '青禾乡商会慰问留守儿童', date: null, source: '云州日报' });
+  });
+
+  it('takes the issue date printed above the headline when the article prints no date of its own', () => {
+    const parsed = parse(cleaned(['2022年03月18日', '', '青禾市商会号召会员驰援抗旱一线', '', lead]));
+    expect(parsed).toMatchObject({ title: '青禾市商会号召会员驰援抗旱一线', date: '2022-03-18' });
+  });
+
+  it('does not take a breadcrumb left above the headline for the headline', () => {
+    expect(parse(cleaned(['云州网> 民生', '', '青禾市商会向敬老院赠送冬衣', '作者：林若溪 来源：云州日报', lead])).title).toBe('青禾市商会向敬老院赠送冬衣');
+  });
+
+  it('keeps a headline that holds a comma or an exclamation mark', () => {
+    expect(parse(cleaned(['凝心聚力谋发展，青禾市温州商会完成换届', '', lead])).title).toBe('凝心聚力谋发展，青禾市温州商会完成换届');
+    expect(parse(cleaned(['好消息！青禾职业学院商会人才培训基地揭牌', '', lead])).title).toBe('好消息！青禾职业学院商会人才培训基地揭牌');
+  });
+});
+
+describe('parse: source without a 来源 line', () => {
+  const title = '青禾市餐饮商会召开理事会';
+  const story = '会议审议通过了年度工作报告。';
+
+  it('takes the 供稿 line', () => {
+    expect(parse(cleaned([title, story, '供稿：市工商联会员部', '编辑：韩冰'])).source).toBe('市工商联会员部');
+  });
+
+  it('prefers the 来源 line to the 供稿 line', () => {
+    expect(parse(cleaned([title, story, '来源：云州日报', '供稿：市工商联会员部'])).source).toBe('云州日报');
+  });
+
+  it('takes a （…供稿） credit at the end of the last paragraph', () => {
+    expect(parse(cleaned([title, `${story}（青禾市科协供稿）`])).source).toBe('青禾市科协');
+  });
+
+  it('takes an 作者 that names an organisation or an account, not one that names a person', () => {
+    expect(parse(cleaned([title, '作者：qhcy 日期：2024-02-19', story])).source).toBe('qhcy');
+    expect(parse(cleaned([title, '作者：青禾市餐饮商会秘书处', story])).source).toBe('青禾市餐饮商会秘书处');
+    const byPerson = parse(cleaned([title, '作者：林若溪', story]));
+    expect([byPerson.source, byPerson.reporter]).toEqual([null, '林若溪']);
+  });
+
+  it.each([
+    ['云州日报讯 青禾市餐饮商会日前召开理事会。', '云州日报'],
+    ['云州网5月3日讯（记者 林若溪 通讯员 韩冰）青禾市餐饮商会日前召开理事会。', '云州网'],
+    ['云州新闻网杭州5月3日电 青禾市餐饮商会日前召开理事会。', '云州新闻网'],
+    ['【云州时报/云州通讯社讯 （记者林若溪青禾报道）】青禾市餐饮商会日前召开理事会。', '云州时报/云州通讯社'],
+    ['云州晚报全媒体讯（记者 林若溪）青禾市餐饮商会日前召开理事会。', '云州晚报'],
+  ])('takes the outlet named in the dateline of "%s"', (first, outlet) => {
+    expect(parse(cleaned([first, '会议审议通过了年度工作报告。'])).source).toBe(outlet);
+  });
+
+  it('takes no outlet from 本报讯: it names no paper', () => {
+    expect(parse(cleaned(['本报讯（记者 林若溪）青禾市餐饮商会日前召开理事会。'])).source).toBeNull();
+    expect(parse(cleaned(['【本報訊】青禾市餐飲商會日前召開理事會。'])).source).toBeNull();
+  });
+
+  it('takes the outlet of a dateline printed under a photo caption', () => {
+    const parsed = parse(cleaned(['会长林若溪向受助学生发放助学金。云州日报记者 韩冰 摄', '云州网杭州5月3日电 青禾市餐饮商会日前召开理事会。']));
+    expect(parsed.source).toBe('云州网');
+  });
+
+  it('reads the byline after a dateline', () => {
+    const parsed = parse(cleaned(['云州网5月3日讯（记者 林若溪 通讯员 韩冰）青禾市餐饮商会日前召开理事会。']));
+    expect([parsed.reporter, parsed.correspondent]).toEqual(['林若溪', '韩冰']);
+  });
+
+  it('reads the reporter of a byline that ends with where the story was filed from', () => {
+    expect(parse(cleaned(['云州日报讯（记者 林若溪 青禾报道）青禾市餐饮商会日前召开理事会。'])).reporter).toBe('林若溪');
+  });
+
+  it('prefers what the page prints to the site owner from the footer', () => {
+    expect(parse(cleaned(['云州日报讯 青禾市餐饮商会日前召开理事会。'], { siteOwner: '云州传媒集团' })).source).toBe('云州日报');
+    expect(parse(cleaned([title, story], { siteOwner: '云州传媒集团' })).source).toBe('云州传媒集团');
+  });
+});
+
+describe('titleFromText', () => {
+  const paragraph = (text: string): Block => ({ type: 'paragraph', text });
+
+  it('takes the first sentence without the dateline, the byline and the time of the event', () => {
+    expect(titleFromText([paragraph('本报讯（记者 林若溪）10月9日上午，青禾市个体劳动者协会第四次会员代表大会召开。会议选举了新一届理事会。')])).toBe(
+      '青禾市个体劳动者协会第四次会员代表大会召开',
+    );
+    expect(titleFromText([paragraph('云州日报讯 林若溪报道：近日，青禾镇商会为辖区环卫工人送去防暑用品。')])).toBe('青禾镇商会为辖区环卫工人送去防暑用品');
+  });
+
+  it('skips a photo caption and a quotation that open the story', () => {
+    const caption: Block = { type: 'caption', text: '会长林若溪（左）向受助学生发放助学金' };
+    expect(titleFromText([caption, paragraph('“抱团发展、共创未来。”5月3日，青禾市温州商会赴家乡考察。')])).toBe('青禾市温州商会赴家乡考察');
+  });
+
+  it('cuts a long sentence at the last clause end within 30 characters', () => {
+    const title = titleFromText([paragraph('青禾市工商联党组书记林若溪带领执委会一行走访会员企业，详细了解企业生产经营情况，并现场协调解决实际困难。')]);
+    expect(title).toBe('青禾市工商联党组书记林若溪带领执委会一行走访会员企业');
+  });
+
+  it('cuts a long sentence without a clause end within 30 characters, never inside a number, and marks the cut', () => {
+    const title = titleFromText([paragraph('青禾市物流行业协会第二届理事会第五次会议暨会员代表大会在青禾国际会展中心召开。')]);
+    expect(title).toBe('青禾市物流行业协会第二届理事会第五次会议暨会员代表大会在青禾…');
+    // The 30th character falls inside 12345.67万元: the cut comes before the number.
+    const withNumber = titleFromText([paragraph('青禾市福建商会会员企业向灾区群众累计捐赠款物合计12345.67万元用于灾后重建。')]);
+    expect(withNumber).toBe('青禾市福建商会会员企业向灾区群众累计捐赠款物合计…');
+  });
+
+  it('never cuts inside a 《》 or “” pair', () => {
+    expect(titleFromText([paragraph('青禾市商会组织会员学习《关于促进民营经济发展壮大的若干意见实施细则》并开展讨论。')])).toBe('青禾市商会组织会员学习…');
+    expect(titleFromText([paragraph('青禾市餐饮商会积极响应上级部门开展“千企帮千村助力乡村振兴共同富裕”行动的号召。')])).toBe('青禾市餐饮商会积极响应上级部门开展…');
+  });
+
+  it('keeps a pair that starts before the limit and ends after it when there is no earlier place to cut', () => {
+    expect(titleFromText([paragraph('《青禾市关于进一步促进民营经济高质量发展的若干措施实施细则（试行）》正式印发。')])).toBe(
+      '《青禾市关于进一步促进民营经济高质量发展的若干措施实施细则（试行）》…',
+    );
+  });
+
+  it('gives null when there is no text', () => {
+    expect(titleFromText([])).toBeNull();
   });
 });

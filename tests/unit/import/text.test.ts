@@ -1,6 +1,7 @@
 import {
   collapseWhitespace,
   endsLikeSentence,
+  endsMidSentence,
   endsWithColon,
   findDates,
   findFields,
@@ -11,6 +12,8 @@ import {
   isHan,
   isMetaLine,
   normalisePunctuation,
+  readDateline,
+  readPostHeader,
   textLength,
   toIsoDate,
 } from '../../../src/import/text';
@@ -233,6 +236,11 @@ describe('meta fields', () => {
     '记者 张三 通讯员 李四',
     '【编辑：王五】',
     '责任编辑：王五',
+    '□赵六 记者 张三 李四',
+    '全媒记者 张三 实习生 李四',
+    '供稿：某某区工商联',
+    '审核：张三 监制：李四',
+    '当前报纸名称：某某日报',
   ])('recognises a meta line: %s', (line) => {
     expect(isMetaLine(line)).toBe(true);
   });
@@ -244,5 +252,88 @@ describe('meta fields', () => {
     '主办单位：某协会 技术支持：某公司',
   ])('does not take text for a meta line: %s', (line) => {
     expect(isMetaLine(line)).toBe(false);
+  });
+});
+
+describe('fields of the genre', () => {
+  it('reads 供稿 as who supplied the article, apart from 来源', () => {
+    expect(findFields('供稿：某某区工商联 编辑：张三').map((field) => [field.label, field.kind])).toEqual([
+      ['供稿', 'contributor'],
+      ['编辑', 'editor'],
+    ]);
+    expect(findFields('来源：某某日报')[0].kind).toBe('source');
+  });
+
+  it('reads 监制 and 审签 as reviewers, and the newspaper name of an e-paper as the source', () => {
+    expect(findFields('审核：张三 监制：李四 审签：王五').map((field) => field.kind)).toEqual(['reviewer', 'reviewer', 'reviewer']);
+    expect(findFields('当前报纸名称：某某日报')).toEqual([{ label: '当前报纸名称', kind: 'source', value: '某某日报' }]);
+  });
+});
+
+describe('readPostHeader', () => {
+  it('reads the names before the date of a post header, with its time and region', () => {
+    expect(readPostHeader('某某商会 某区某某商会 2024年3月2日 16:05 浙江')).toEqual({
+      names: ['某某商会', '某区某某商会'],
+      date: expect.objectContaining({ iso: '2024-03-02' }),
+    });
+    expect(readPostHeader('原创 张三 某某商会 2023-05-12 17:30')?.names).toEqual(['张三', '某某商会']);
+  });
+
+  it.each([
+    ['a date and time alone', '2024年3月2日 16:05'],
+    ['a sentence with a date', '会议于 2024年3月2日 召开'],
+    ['a name and a date without a time', '某某商会 2024-03-02'],
+    ['a line of text', '某某商会召开会员大会，会长张三主持。'],
+  ])('gives null for %s', (_, line) => {
+    expect(readPostHeader(line)).toBeNull();
+  });
+});
+
+describe('readDateline', () => {
+  it.each([
+    ['某某日报讯 本报记者从会上获悉', '某某日报', null],
+    ['某某网5月3日讯（记者 张三）商会召开年会', '某某网', '5月3日'],
+    ['某某新闻网北京5月3日电 商会召开年会', '某某新闻网', '5月3日'],
+    ['新华社北京2020年4月10日电（记者 张三）', '新华社', '2020年4月10日'],
+    ['【某某时报/某某通讯社讯 （记者张三报道）】商会召开年会', '某某时报/某某通讯社', null],
+    ['某某日报全媒体讯（记者 张三）商会召开年会', '某某日报', null],
+    ['某某网视界5月3日讯 商会召开年会', '某某网视界', '5月3日'],
+  ])('reads the outlet and date of "%s"', (line, outlet, date) => {
+    const dateline = readDateline(line);
+    expect(dateline?.outlet).toBe(outlet);
+    expect(dateline?.date?.text ?? null).toBe(date);
+  });
+
+  it('reads 本报讯 as a dateline that names no outlet, and gives the text after it', () => {
+    expect(readDateline('本报讯（记者 张三）商会召开年会。')).toEqual({ outlet: null, date: null, rest: '（记者 张三）商会召开年会。' });
+    expect(readDateline('【本報訊】商會召開年會。')).toEqual({ outlet: null, date: null, rest: '商會召開年會。' });
+  });
+
+  it.each([['通讯员张三报道，商会召开年会。'], ['喜讯传来，商会获评先进。'], ['张三来电：商会召开年会。'], ['3月8日上午，商会召开年会。'], ['近日电视台报道了商会。']])(
+    'finds no dateline in "%s"',
+    (line) => {
+      expect(readDateline(line)).toBeNull();
+    },
+  );
+});
+
+describe('endsMidSentence', () => {
+  it.each([
+    ['a clause cut short', '会议审议通过了工作报告，并对下一步工'],
+    ['a list cut short', '全县86家会员企业、2350'],
+    ['an open book title', '会议学习了《关于促进民营经济'],
+    ['a trailing comma', '会长张三表示，'],
+  ])('is true for %s', (_, line) => {
+    expect(endsMidSentence(line)).toBe(true);
+  });
+
+  it.each([
+    ['a full sentence', '会议圆满结束。'],
+    ['a quotation that ends a sentence', '他说：“我们将继续努力。”'],
+    ['a signature', '某某商会'],
+    ['a photo credit in brackets', '会长张三向学生发放助学金（张三 摄）'],
+    ['a labelled contact line', '联系电话：0571-1234567'],
+  ])('is false for %s', (_, line) => {
+    expect(endsMidSentence(line)).toBe(false);
   });
 });
