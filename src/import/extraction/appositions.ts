@@ -77,19 +77,25 @@ const leadersTitle = (head: string, titles: string[]): string | null =>
  * cannot be inside an organisation's name (由, 举行, 在…), as the organisation finder decides.
  */
 const headStartOf = (context: PageContext, start: number, end: number): number => {
-  const floor = nameFloor(context.text, tokensIn(context, start, end), start, end);
+  // The words before the organisation's ending decide where its name starts, as in the finder.
+  const suffixStart = end - (suffixOf(context.text.slice(start, end))?.suffix.length ?? 0);
+  const floor = nameFloor(context.text, tokensIn(context, start, end), start, suffixStart);
   return skipOpeners(context.text, Math.max(start, floor), end);
 };
+
+/** 原某军区司令员: a former post's qualifier before the organisation is no part of its name. */
+const QUALIFIER_BEFORE_HEAD = /^(?:原|时任|前任|现任)/;
 
 /** Splits one item's text into an organisation and its titles; null when it is not an item. */
 const readItem = (context: PageContext, start: number, end: number, first: boolean): Item | null => {
   const { text } = context;
-  const from = first ? skipOpeners(text, start, end) : start;
+  const from = first ? skipOpeners(text, start, end) : start + (text.slice(start, end).match(QUALIFIER_BEFORE_HEAD)?.[0].length ?? 0);
   for (const { head: printed, title } of titleSplits(text.slice(from, end))) {
     const printedEnd = from + printed.length;
     // The first item's organisation starts after any word that cannot be inside a name.
     const headStart = first && printed !== '' ? headStartOf(context, from, printedEnd) : from;
     const head = text.slice(headStart, printedEnd).replace(/的$/, '');
+    if (head === '' && printed !== '') continue;
     const headEnd = headStart + head.length;
     const leaders = leadersTitle(head, title.titles);
     // 某村党支部书记、村委会主任: a bare organ (村委会, 党支部) is the organ of the holder before it.
@@ -102,14 +108,16 @@ const readItem = (context: PageContext, start: number, end: number, first: boole
       return { start: headStart, end, head: { kind: 'printed', name: head, span: { start: headStart, end: headEnd } }, titles: title.titles, domain: title.domain };
     }
   }
-  return unlistedModifier(context, from, end);
+  return unlistedModifier(context, from, end, first);
 };
 
 /**
  * 会务顾问, 工会主席: a base title after a word or two the lexicon does not know as a modifier is
  * still a title, printed whole, when those words are no organisation or place.
  */
-const unlistedModifier = (context: PageContext, from: number, end: number): Item | null => {
+const unlistedModifier = (context: PageContext, from: number, end: number, first: boolean): Item | null => {
+  // Only inside a chain (、会务顾问): at a chain's start the words are as likely an organisation's short name.
+  if (first) return null;
   const raw = context.text.slice(from, end);
   const split = titleSplits(raw).find(({ head }) => head.length >= 1 && head.length <= 2);
   if (split === undefined || !/^\p{Script=Han}+$/u.test(split.head) || /^[省市县区镇乡]/.test(split.head) || placeAt(raw, 0) !== null) return null;

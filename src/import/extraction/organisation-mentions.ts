@@ -1,5 +1,6 @@
 import { insideBook, type OrganisationMention, type PageContext, type Sentence, type Token } from './context';
 import { ORGANISATION_SUFFIXES } from './lexicon/organisations';
+import { FOLLOWERS } from './lexicon/verbs';
 import { isOrganisationName, skipOpeners, suffixOf } from './organisation-names';
 import { placeAt } from './places';
 import { isTitle, titleAt } from './titles';
@@ -20,7 +21,10 @@ const SUFFIX_PATTERN = new RegExp(
 const BREAKING_TAGS = /^(?:p|u.*|r|d|mq|q|t|y|e|o|f|w)$/;
 
 /** Words jieba tags as time that are parts of names: 青年企业家商会, 老年协会. */
-const NOT_TIME = new Set(['青年', '少年', '老年', '中年', '现代', '当代', '未来']);
+const NOT_TIME = new Set(['青年', '少年', '老年', '中年', '现代', '当代', '未来', '新一代']);
+
+/** 获该集团: a determiner glued to the verb before it starts a reference (该集团). */
+const DETERMINER = /[该本我]/;
 
 /** Prepositions and verbs jieba glues to the next character (中向, 向市, 在县): the name starts after them. */
 const GLUE = /[向在由与和对为到从把被给让]/;
@@ -36,6 +40,9 @@ const INTRODUCING_VERBS = new Set([
  * A word that cannot be inside a name: a function word, a verb (unless the gazetteer knows it as a
  * place: a county's name can look like a verb), a title (常务副会长兼某分会), or a mark.
  */
+/** Words that follow a name (一行, 等, 代表): nothing after them belongs to a name before them. */
+const FOLLOWER_WORDS = new Set(FOLLOWERS.filter((word) => word.length > 1));
+
 /** Numbers and counts (200余家, 3) end a name; words like 新一代 that jieba tags as numerals do not. */
 const COUNT = /^第?[\d０-９.一二三四五六七八九十百千万两几数多余]+[家个名位人项批次届期]?$/;
 
@@ -53,7 +60,10 @@ type Neighbours = { previous: Token | undefined; next: Token | undefined; first:
  * (某商会与某大学) — not inside one (纺织与服装工程学院).
  */
 const breaks = (text: string, token: Token, around: Neighbours): boolean => {
-  if (INTRODUCING_VERBS.has(token.word) || token.word === '兼' || token.word === '原') return true;
+  if (INTRODUCING_VERBS.has(token.word) || FOLLOWER_WORDS.has(token.word) || token.word === '兼' || token.word === '原') return true;
+  // After a place, an adverb or verb is part of the name (某省起步儿童用品公司, 某县远航科技).
+  const afterPlace = around.previous !== undefined && startsPlace(text, around.previous);
+  if (afterPlace && /^(?:d|v|vn|a|ad)$/.test(token.tag)) return false;
   // 鑫/和/商会: after a one-character word, 和 is more likely part of a name than a conjunction.
   if (token.tag === 'c') return around.previous === undefined || around.previous.word.length > 1;
   if (token.tag === 'm') return COUNT.test(token.word);
@@ -64,8 +74,7 @@ const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (startsPlace(text, around.next)) return true;
   if (token.tag !== 'v') return false;
   // 希望商会, 响应区委: a verb right before the ending (or a level and the ending) names no body.
-  const afterPlace = around.previous !== undefined && startsPlace(text, around.previous);
-  return around.first || (around.rest <= 1 && !afterPlace);
+  return around.first || around.rest <= 1;
 };
 
 /** The earliest start of a name ending at `end`: after the last breaking word before it. */
@@ -73,7 +82,8 @@ export const nameFloor = (text: string, tokens: Token[], clauseStart: number, en
   let floor = clauseStart;
   tokens.forEach((token, index) => {
     if (token.end > end || token.start < clauseStart) return;
-    if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[1])) floor = Math.max(floor, token.end);
+    if (token.word.length === 2 && GLUE.test(token.word[1])) floor = Math.max(floor, token.end);
+    else if (token.tag === 'x' && token.word.length === 2 && DETERMINER.test(token.word[1])) floor = Math.max(floor, token.start + 1);
     else if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[0])) floor = Math.max(floor, token.start + 1);
     else if (breaks(text, token, { previous: tokens[index - 1], next: tokens[index + 1], first: token.start === floor, rest: end - token.end })) floor = Math.max(floor, token.end);
   });

@@ -20,7 +20,7 @@ const HUNDRED_FAMILY_SINGLE =
 
 /** Common today but missing from the Hundred Family Surnames, or written with another character there. */
 const MODERN_SINGLE = '付肖覃邝冼谌粟亓仝母朴练揭占代兰盘税银官战智原展植闭麦种贠员来牟初丛栗菅苑锁衣由迟綦' +
-  '芦苟隋商南楼位区海豆漆卿门敬普鹿邸辜修赫鲜玉宾呼尉斯檀信奉尧';
+  '芦苟隋商南楼位区海豆漆卿门敬普鹿邸辜修赫鲜玉宾呼尉斯檀信奉尧杲净憨仉';
 
 /** Compound surnames: those of the Hundred Family Surnames still borne, and a few later ones (独孤, 拓跋). */
 const COMPOUND = [
