@@ -695,6 +695,7 @@ export function parse(page: CleanedPage): ParsedPage {
     reporter: people.reporter,
     correspondent: people.correspondent,
     editor: people.editor,
+    credits: headMeta.filter((line) => !isDateLine(line)).concat(tailMeta),
     blocks,
     warnings,
   };

@@ -74,6 +74,11 @@ export type ParsedPage = {
   reporter: string | null;
   correspondent: string | null;
   editor: string | null;
+  /**
+   * The credit and meta lines as printed (来源/作者/责任编辑/审核… above or below the story): not
+   * article text, but the people they name are named on the page. Absent when there are none.
+   */
+  credits?: string[];
   blocks: Block[];
   warnings: string[];
 };

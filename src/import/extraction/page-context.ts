@@ -34,9 +34,9 @@ export const splitSentences = (text: string): Sentence[] => {
   return sentences;
 };
 
-/** The texts extraction reads: the headline, when the page prints one, and the blocks. */
+/** The texts extraction reads: the headline, when the page prints one, the blocks and the credit lines. */
 export const pageTexts = (page: ParsedPage): string[] => {
-  const blocks = page.blocks.map((block) => block.text);
+  const blocks = [...page.blocks.map((block) => block.text), ...(page.credits ?? [])];
   return page.title !== null && page.title !== '' ? [page.title, ...blocks] : blocks;
 };
 
