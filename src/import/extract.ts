@@ -65,6 +65,16 @@ const evidenceOf = (context: PageContext, span: Span, sentenceIndex: number): Ev
   return { sentence: context.original.slice(sentence.start, sentence.end).trim(), start: span.start, end: span.end };
 };
 
+/**
+ * Precision before recall: a title the grammar could not place (a bare 会长 on a page with no
+ * association of its own) is not given to a guessed organisation. The person stays, without it,
+ * and the article is flagged with the sentence so an editor can place it.
+ */
+const unplaced = (context: PageContext, readings: Readings, directory: Directory): string[] =>
+  readings.holdings
+    .filter((holding) => (holding.holder.kind === 'page-own' || holding.holder.kind === 'nearest') && resolveHolder(directory, holding.holder) === null)
+    .map((holding) => `「${asPrinted(context, holding.person)}」的职务「${asPrinted(context, holding.title)}」未能确定所属组织：${evidenceOf(context, holding.personSpan, holding.sentence).sentence.slice(0, 80)}`);
+
 const toPersons = (context: PageContext, readings: Readings, directory: Directory): ExtractedPerson[] => {
   const persons = new Map<string, ExtractedPerson>();
   const person = (name: string): ExtractedPerson => {
@@ -76,6 +86,7 @@ const toPersons = (context: PageContext, readings: Readings, directory: Director
   for (const holding of readings.holdings) {
     const organisation = resolveHolder(directory, holding.holder);
     const found = person(holding.person);
+    if (organisation === null && (holding.holder.kind === 'page-own' || holding.holder.kind === 'nearest')) continue;
     const title = asPrinted(context, holding.title);
     const printedOrganisation = organisation === null ? null : asPrinted(context, organisation);
     if (found.positions.some((position) => position.title === title && position.organisation === printedOrganisation)) continue;
@@ -162,7 +173,7 @@ export const extract = (page: ParsedPage): Extraction => {
     initiatives,
     amounts: money.map((mention) => ({ ...toMoney(context, mention), evidence: evidenceOf(context, mention, sentenceAt(context, mention.start)) })),
     quotes,
-    uncertain: directory.doubts,
+    uncertain: [...new Set([...directory.doubts, ...unplaced(context, readings, directory)])],
     warnings: [],
   };
 };

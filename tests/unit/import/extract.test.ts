@@ -100,6 +100,12 @@ describe('persons and their positions', () => {
     ]);
   });
 
+  test('a title the page does not place is not guessed: the person stays, and the sentence is flagged for review', () => {
+    const found = extract(page('座谈会上，副会长周启明介绍了今年的工作安排。'));
+    expect(found.persons.map((person) => [person.name, person.positions])).toEqual([['周启明', []]]);
+    expect(found.uncertain).toEqual([expect.stringContaining('座谈会上，副会长周启明介绍了今年的工作安排。')]);
+  });
+
   test('words that start with a surname character are not names', () => {
     const found = extract(page('协会会长向全体会员发出倡议。'));
     expect(found.persons).toEqual([]);
