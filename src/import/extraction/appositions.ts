@@ -1,7 +1,7 @@
 import { insideBook, type PageContext, type Sentence, type Span } from './context';
 import { DELIMITERS, FOLLOWERS } from './lexicon/verbs';
 import { PLACE_HEAD_TITLES } from './lexicon/titles';
-import { readName } from './names';
+import { nameEndingAt, readName } from './names';
 import { nameFloor } from './organisation-mentions';
 import { isOrganisationName, skipOpeners, suffixOf } from './organisation-names';
 import { tokensIn } from './page-context';
@@ -150,8 +150,10 @@ const withPrefixOf = (head: Holder, previous: Holder): Holder => {
   // 区委常委、统战部部长: the department is the committee's, not a body of the district; leave it as printed.
   if (/委$/.test(previous.name)) return head;
   // Only the level is carried (区, 市): the page printed 区工商联, not the district's full name.
+  // The place may be one the gazetteer lacks: 某岚县政协 still names a county's body.
   const place = placeAt(previous.name, 0);
-  const printedLevel = place !== null ? previous.name[place.end - 1] : previous.name[0];
+  const printedPlace = place !== null ? previous.name.slice(0, place.end) : (previous.name.match(/^(?:\p{Script=Han}{1,5}?)?[省市县区镇乡]/u)?.[0] ?? '');
+  const printedLevel = printedPlace.slice(-1);
   const level = /^[省市县区镇乡]$/.test(printedLevel) ? printedLevel : null;
   return level === null ? head : { ...head, name: `${level}${head.name}` };
 };
@@ -338,10 +340,8 @@ const readReversed = (text: string, floor: number, anchor: Anchor, sentence: Sen
   const listed = text[anchor.titleStart - 1] === '等';
   let end = listed ? anchor.titleStart - 1 : anchor.titleStart;
   for (;;) {
-    const name = [3, 2, 4]
-      .map((length) => readName(text, end - length, end))
-      .find((found) => found !== null && found.end === end && found.start >= floor && !isHolderName(text, found.start, found.end));
-    if (name === undefined || name === null) break;
+    const name = nameEndingAt(text, end, floor);
+    if (name === null || isHolderName(text, name.start, name.end)) break;
     persons.unshift({ name: name.name, span: { start: name.start, end: name.end } });
     const before = text[name.start - 1];
     if (name.start - 1 < floor || (before !== '、' && before !== '和' && before !== '及')) {
@@ -382,11 +382,12 @@ const readHead = (text: string, start: number, end: number): Holder | null => {
  * The post after a verb that gives one (当选为商会新一届会长, 担任秘书长): the longest run up to a
  * mark or a verb that reads as an item. Returns the holdings' titles and holder, or null.
  */
-export const readPost = (context: PageContext, start: number, limit: number): { titles: string[]; holder: Holder; end: number } | null => {
+export const readPost = (context: PageContext, start: number, limit: number, exact = false): { titles: string[]; holder: Holder; end: number } | null => {
   const { text } = context;
   const stop = Math.min(limit, start + 30);
   for (let end = stop; end > start; end -= 1) {
-    if (!endsHere(text, end)) continue;
+    // An exact reading (会长由王强担任: the post ends at 由) takes the whole span or nothing.
+    if (exact ? end !== limit : !endsHere(text, end)) continue;
     const item = readItem(context, start, end, false);
     if (item === null) continue;
     const holder = item.head.kind === 'printed' ? item.head : implicitHolder(item.titles[0], item.domain, null);
@@ -407,9 +408,9 @@ export const readBracketed = (context: PageContext, sentence: Sentence): Sentenc
   while (open >= 0 && open < sentence.end) {
     const close = text.indexOf('）', open);
     if (close < 0 || close > sentence.end) break;
-    const name = [3, 2, 4].map((length) => readName(text, open - length, open)).find((found) => found !== null && found.end === open);
-    const items = name === undefined || name === null ? [] : readChain(context, open + 1, close);
-    if (name !== undefined && name !== null && items.length > 0 && items[0].start === open + 1) {
+    const name = nameEndingAt(text, open, sentence.start);
+    const items = name === null ? [] : readChain(context, open + 1, close);
+    if (name !== null && items.length > 0 && items[0].start === open + 1) {
       const person = { name: name.name, span: { start: name.start, end: name.end } };
       holdings.push(...holdingsOf(items, [person], sentence, null));
       names.push(person);

@@ -33,7 +33,7 @@ const EVENT_ENDINGS: Array<[string, InitiativeKind]> = [
 const ENDINGS = EVENT_ENDINGS.map(([word]) => word).sort((a, b) => b.length - a.length).join('|');
 const QUOTED = new RegExp(`“([^“”]{2,30})”((?:[\\p{Script=Han}]{0,4}?)(?:${ENDINGS}))?`, 'gu');
 const BOOK = /《([^《》]{2,60})》/g;
-const NAMED_EVENT = new RegExp(`([\\p{Script=Han}A-Za-z0-9·]{6,40}?(?:${ENDINGS.replace(/\|(?:活动|行动|工程|计划|项目|倡议|基金|助学金|奖学金)/g, '')}))`, 'gu');
+const NAMED_EVENT = new RegExp(`([\\p{Script=Han}A-Za-z0-9·]{6,40}?(?:${ENDINGS.replace(/\|(?:活动|行动|工程|计划|项目|倡议|基金|助学金|奖学金)/g, '')}))(?![员议])`, 'gu');
 
 /** 暨换届选举大会: the second half of an event printed as two joined by 暨. */
 const CONTINUED_EVENT = new RegExp(`^暨[\\p{Script=Han}A-Za-z0-9·]{2,30}?(?:${ENDINGS})`, 'u');

@@ -33,6 +33,9 @@ const FOLLOWERS_LONGEST_FIRST = [...FOLLOWERS].sort((a, b) => b.length - a.lengt
 /** Followers of one character (在, 等, 说…): they may also be a name's last character. */
 const ONE_CHARACTER_FOLLOWERS = new Set(FOLLOWERS.filter((word) => word.length === 1));
 
+/** One-character followers that end a name even before a word: 在, 向, 对… are seldom a given name's last character. */
+const ALWAYS_ENDS = new Set([...'在向对为被把给从将于']);
+
 /** One-character followers that still end a name right before a mark: 张三说：, 陈红等，. */
 const ENDS_BEFORE_MARK = new Set([...'说等和与及称']);
 
@@ -147,6 +150,8 @@ const nameLength = (text: string, start: number, end: number, surname: number): 
   const afterLong = longFits ? boundaryAt(text, start + long, end) : 'none';
   // 张三说：, 李明和王芳, 陈红等人: the third character is the follower, unless a word follows it (王志和表示)
   // or a mark follows a character that is no verb before one (张新来、李四: 来 ends the name).
+  // 在, 向, 对… after two characters end the name whatever follows them (张伟在讲话中).
+  if (longFits && shortFits && ALWAYS_ENDS.has(text[start + short])) return short;
   // 等 is never a given name's last character: 张三等一行, 李四等出席.
   const followerEndsName = text[start + short] === '等' || afterLong !== 'mark' || start + long >= end || ENDS_BEFORE_MARK.has(text[start + short]);
   if (longFits && afterShort === 'weak' && ONE_CHARACTER_FOLLOWERS.has(text[start + short]) && (afterLong !== 'word' || text[start + short] === '等') && followerEndsName) return short;
@@ -230,4 +235,22 @@ export const readName = (text: string, start: number, end: number = text.length)
 export const looksLikeName = (word: string): boolean => {
   const name = readName(word, 0);
   return name !== null && name.start === 0 && name.end === word.length;
+};
+
+/** Characters that begin a clause far more often than a name (有李明, 和王芳): a shorter reading wins. */
+const CLAUSE_FIRST = new Set([...'有和在从向于由对为将把被给让与及是']);
+
+/**
+ * The name that ends exactly at `end`, reading back no further than `floor`: three characters,
+ * two or four, preferring two when the three-character reading starts with a clause word.
+ */
+export const nameEndingAt = (text: string, end: number, floor: number): NameMention | null => {
+  const readings = [3, 2, 4]
+    .filter((length) => end - length >= floor)
+    .map((length) => readName(text, end - length, end))
+    .filter((found): found is NameMention => found !== null && found.end === end);
+  const [first, ...rest] = readings;
+  if (first === undefined) return null;
+  const shorter = rest.find((reading) => reading.name.length < first.name.length);
+  return CLAUSE_FIRST.has(first.name[0]) && shorter !== undefined ? shorter : first;
 };

@@ -42,21 +42,29 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；',
 const betweenDigits = (text: string, index: number): boolean => /\d/.test(text[index - 1] ?? '') && /\d/.test(text[index + 1] ?? '');
 
 /** How many of the text's Han characters change when simplified, and how many there are. */
-const countChanged = (original: string): { han: number; changed: number } => {
+const countChanged = (original: string): { han: number; changed: number; distinct: number } => {
   let han = 0;
   let changed = 0;
+  const kinds = new Set<string>();
   for (let index = 0; index < original.length; index += 1) {
     if (!isHanUnit(original.charCodeAt(index))) continue;
     han += 1;
-    if (simplify(original[index]) !== original[index]) changed += 1;
+    if (simplify(original[index]) !== original[index]) {
+      changed += 1;
+      kinds.add(original[index]);
+    }
   }
-  return { han, changed };
+  return { han, changed, distinct: kinds.size };
 };
 
-/** True when the page is printed in traditional characters: enough of its Han characters change. */
+/**
+ * True when the page is printed in traditional characters: enough of its Han characters change,
+ * and several different ones. A simplified page can hold a character the converter would change
+ * (乾 in a name), never many different ones.
+ */
 export const isTraditionalText = (original: string): boolean => {
-  const { han, changed } = countChanged(original);
-  return han > 0 && changed / han > 0.05;
+  const { han, changed, distinct } = countChanged(original);
+  return han > 0 && changed / han > 0.05 && distinct >= 3;
 };
 
 /**

@@ -71,6 +71,8 @@ const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (token.tag === 'x' && /^[^\p{Script=Han}A-Za-z0-9（）·]+$/u.test(token.word)) return true;
   if (isTitle(token.word)) return true;
   if (token.word === '驻' || (token.tag !== 'v' && token.tag !== 'vn')) return false;
+  // 通道县, 沾化区: a county whose name the segmenter reads as a verb, before its level character.
+  if (around.next !== undefined && /^[省市县区镇乡]$/.test(around.next.word)) return false;
   if (startsPlace(text, around.next)) return true;
   if (token.tag !== 'v') return false;
   // 希望商会, 响应区委: a verb right before the ending (or a level and the ending) names no body.

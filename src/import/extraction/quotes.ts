@@ -9,7 +9,7 @@ import { SPEECH_VERBS } from './lexicon/verbs';
 
 export type QuoteMention = Span & { text: string; speaker: string | null; speakerTitle: string | null; sentence: number };
 
-const SPEECH = new RegExp(`^(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
+const SPEECH_ANYWHERE = new RegExp(`(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 
 /** The index of the mark closing the quote opened at `start`, honouring nested “…”. */
 const closingQuote = (text: string, start: number): number => {
@@ -44,9 +44,11 @@ export const findQuotes = (context: PageContext, names: Named[]): QuoteMention[]
       const inner = text.slice(index + 1, close);
       if (inner.length >= 8 && /[，。！？]/.test(inner)) {
         const before = text.slice(sentence.start, index);
-        const introduced = /[：，]\s*$/.test(before) || SPEECH.test(text.slice(close + 1, close + 4));
+        // Introduced by a colon before it, or closed by a speaker and a verb of speech after it (“……”张三说).
+        const closing = text.slice(close + 1, close + 16).split(/[，。；！？：“\n]/)[0];
+        const introduced = /[：，]\s*$/.test(before) || SPEECH_ANYWHERE.test(closing);
         if (introduced) {
-          const speaker = speakerOf(context, names, sentence.start, index, close);
+          const speaker = speakerOf(context, names, sentence.start, index, close, /[：，]\s*$/.test(before));
           quotes.push({ start: index + 1, end: close, text: inner, speaker: speaker?.name ?? null, speakerTitle: speaker === null ? null : printedTitle(context, speaker, sentence.start), sentence: sentence.index });
         }
       }
@@ -56,12 +58,16 @@ export const findQuotes = (context: PageContext, names: Named[]): QuoteMention[]
   return quotes;
 };
 
-const speakerOf = (context: PageContext, names: Named[], sentenceStart: number, open: number, close: number): Named | null => {
+const speakerOf = (context: PageContext, names: Named[], sentenceStart: number, open: number, close: number, introducedBefore: boolean): Named | null => {
   const { text } = context;
+  // 张三表示：“……” 李四说：“……”: a quote its sentence introduces is the speaker's named before it.
+  const before = lastNamedBefore(names, open, sentenceStart);
+  if (introducedBefore && before !== null) return before;
   // “……”张三说 / “……”他说: the speaker follows.
-  const after = names.find((named) => named.span.start === close + 1);
-  if (after !== undefined && SPEECH.test(text.slice(after.span.end, after.span.end + 4))) return after;
-  const pronounAfter = /^[他她]/.test(text.slice(close + 1, close + 2)) && SPEECH.test(text.slice(close + 2, close + 6));
+  const closing = text.slice(close + 1, close + 16).split(/[，。；！？：“\n]/)[0];
+  const after = names.find((named) => named.span.start > close && named.span.end <= close + 1 + closing.length);
+  if (after !== undefined && SPEECH_ANYWHERE.test(closing)) return after;
+  const pronounAfter = /^[他她]/.test(closing) && SPEECH_ANYWHERE.test(closing);
   const inSentence = lastNamedBefore(names, open, sentenceStart);
   if (inSentence !== null && !pronounAfter) return inSentence;
   if (pronounAfter || /[他她]/.test(text.slice(sentenceStart, open))) return lastNamedBefore(names, sentenceStart);

@@ -48,10 +48,14 @@ const isShortForm = (name: string): boolean => {
   return stem === '' || /^[省市县区镇乡]$/.test(stem);
 };
 
+/** 人民政府 and 政府 name one body: 县政府 is short for 某县人民政府. */
+const comparable = (name: string): string => bare(name).replace(/人民政府$/, '政府');
+
 /** The fuller names in `names` that `name` can be short for. */
 const fullerForms = (name: string, names: string[]): string[] => {
-  const suffix = suffixOf(bare(name))?.suffix;
-  return names.filter((other) => other !== name && bare(other).length > bare(name).length && bare(other).endsWith(bare(name)) && suffixOf(bare(other))?.suffix === suffix);
+  const short = comparable(name);
+  const suffix = suffixOf(short)?.suffix;
+  return names.filter((other) => other !== name && comparable(other).length > short.length && comparable(other).endsWith(short) && suffixOf(comparable(other))?.suffix === suffix);
 };
 
 type Mention = { name: string; start: number };
@@ -134,7 +138,8 @@ const ownAssociation = (records: Map<string, OrganisationRecord>): string | null
  * the two are plainly different (我会 attended the other's meeting).
  */
 const firstPerson = (context: PageContext, records: Map<string, OrganisationRecord>, own: string | null): string => {
-  if (context.publisher !== null && isOrganisationName(context.publisher)) return context.publisher;
+  // Only an association publishes as 我会: a newspaper or a government site that prints the page does not.
+  if (context.publisher !== null && isOrganisationName(context.publisher) && ASSOCIATION_KINDS.includes(kindOf(context.publisher))) return context.publisher;
   if (own === null) return '我会';
   const names = [own, ...(records.get(own)?.aliases ?? [])].filter((name) => !isShortForm(name));
   const together = context.sentences.some((sentence) => {
@@ -173,7 +178,14 @@ export const buildDirectory = (context: PageContext, found: OrganisationMention[
     if (REFERENCE.test(name)) return nearestBefore(mentions, fullest, name, at);
     // 商会 alone, when the page has more than one, is the page's own.
     if (suffixOf(name)?.suffix === name && !fullest.has(name) && own !== null && bare(own).endsWith(name)) return own;
-    return fullest.get(name) ?? name;
+    const known = fullest.get(name);
+    if (known !== undefined) return known;
+    // A name the grammar composed (县政府 for a bare 县长) is the one fuller name the page prints, if any.
+    if (!counts.has(name)) {
+      const fuller = fullerForms(name, [...records.keys()]);
+      if (fuller.length === 1) return fuller[0];
+    }
+    return name;
   };
   const keep = (name: string): boolean => !REFERENCE.test(name) && suffixOf(bare(name))?.suffix !== bare(name);
   const nearest = (floor: number, before: number): string | null => {

@@ -122,3 +122,24 @@ describe('several names in one clause', () => {
     ]);
   });
 });
+
+describe('names before the verb and posts before 由', () => {
+  test('every name listed before the verb shares the post', () => {
+    expect(posts('张伟当选为会长，李强、王芳当选为副会长。')).toEqual([
+      ['张伟', '会长', '(page-own)'],
+      ['李强', '副会长', '(page-own)'],
+      ['王芳', '副会长', '(page-own)'],
+    ]);
+  });
+
+  test('聘请 several people 为 a post gives it to each', () => {
+    expect(posts('商会聘请李明、王芳为法律顾问。').map(([person, title]) => [person, title])).toEqual([
+      ['李明', '法律顾问'],
+      ['王芳', '法律顾问'],
+    ]);
+  });
+
+  test('会长由王强担任: the post printed before 由 is the one the person takes', () => {
+    expect(posts('新一届会长由王强担任。').map(([person, title]) => [person, title])).toEqual([['王强', '会长']]);
+  });
+});

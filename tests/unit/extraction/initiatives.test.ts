@@ -139,3 +139,9 @@ describe('evidence', () => {
     expect(found.map((initiative) => initiative.sentence)).toEqual([1]);
   });
 });
+
+describe('event names and the words around them', () => {
+  test('年会 inside 年会员大会 does not end the event', () => {
+    expect(rows('海川市青年企业家商会2024年会员大会在云州隆重召开。').map(([name]) => name)).toEqual(['海川市青年企业家商会2024年会员大会']);
+  });
+});

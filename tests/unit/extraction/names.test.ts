@@ -1,4 +1,4 @@
-import { looksLikeName, readName } from '../../../src/import/extraction/names';
+import { looksLikeName, nameEndingAt, readName } from '../../../src/import/extraction/names';
 
 /** The name read where `marker` ends in `text` (the title or mark before the name), as printed and as a name. */
 const nameAfter = (text: string, marker: string): { printed: string; name: string } | null => {
@@ -183,5 +183,14 @@ describe('a one-character follower before a mark', () => {
   test('still ends the name when it is a verb of speech or a list word: 张三说：, 陈红等，', () => {
     expect(readName('会长张三说：', 2)?.name).toBe('张三');
     expect(readName('会长陈红等，', 2)?.name).toBe('陈红');
+  });
+});
+
+describe('names that end where a clause word begins', () => {
+  test('在 after two characters ends the name: 会长张伟在讲话中指出', () => {
+    expect(readName('会长张伟在讲话中指出', 2)?.name).toBe('张伟');
+  });
+  test('nameEndingAt prefers 李明 to 有李明', () => {
+    expect(nameEndingAt('出席会议的有李明（', 8, 0)?.name).toBe('李明');
   });
 });

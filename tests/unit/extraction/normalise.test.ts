@@ -80,3 +80,10 @@ describe('punctuation', () => {
     expect(normalise('会长张伟表示：“好。”')).toBe('会长张伟表示：“好。”');
   });
 });
+
+describe('a short simplified text with a character the converter would change', () => {
+  test('is not taken for traditional: one name’s 乾 stays 乾', () => {
+    expect(isTraditionalText('乾坤集团董事长王乾说')).toBe(false);
+    expect(normalise('乾坤集团董事长王乾说')).toBe('乾坤集团董事长王乾说');
+  });
+});

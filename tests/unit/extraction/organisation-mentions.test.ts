@@ -124,3 +124,9 @@ describe('the mentions', () => {
     expect(names('近日，海川市青年企業家商會召開會員大會。')).toEqual(['海川市青年企业家商会']);
   });
 });
+
+describe('a county whose name reads like a verb', () => {
+  test('keeps its name before its level character', () => {
+    expect(names('会议由通道县工商联主办。')).toContain('通道县工商联');
+  });
+});

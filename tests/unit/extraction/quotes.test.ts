@@ -97,3 +97,13 @@ describe('what is a quote', () => {
     ]);
   });
 });
+
+describe('the speaker after the quote', () => {
+  test('“……”张伟说: the name after the quote is its speaker', () => {
+    expect(said(`“${SPEECH}”会长张伟说。`)).toEqual([['张伟', SPEECH]]);
+  });
+
+  test('“……”他说: the pronoun after the quote is the person named before', () => {
+    expect(said('会长张伟出席会议。', `“${SPEECH}”他说。`)).toEqual([['张伟', SPEECH]]);
+  });
+});

@@ -184,3 +184,15 @@ describe('holders', () => {
     expect(resolveHolder(directory, { kind: 'none' })).toBeNull();
   });
 });
+
+describe('what the page did not print in full', () => {
+  test('a newspaper or a government site that prints the page is not who 我会 stands for', () => {
+    const { directory, at } = directoryOf(['海川市青年企业家商会召开年会，海川市青年企业家商会会长张伟致辞。', '我会副会长李强作报告。'], '云州日报');
+    expect(directory.resolve('我会', at('我会'))).toBe('海川市青年企业家商会');
+  });
+
+  test('县政府, composed for a bare 县长, is the county government the page names in full', () => {
+    const { directory } = directoryOf(['青岚县人民政府与云州市商会签约。县长刘建国出席。']);
+    expect(resolveHolder(directory, { kind: 'government', level: '县' })).toBe('青岚县人民政府');
+  });
+});
