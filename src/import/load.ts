@@ -328,6 +328,8 @@ const articleData = (
     needsReview: article.reviewReasons.length > 0,
     reviewReason: article.reviewReasons.length > 0 ? article.reviewReasons.join('\n') : null,
   };
+  // Written whenever the raw text and content hash are, so all three describe the same version of the page.
+  if (article.evidence !== undefined) data.importEvidence = article.evidence;
   if (fields.title !== undefined) data.title = fields.title;
   if (fields.summary !== undefined) data.summary = fields.summary;
   if (fields.publicationDate !== undefined) data.publicationDate = fields.publicationDate;

@@ -1,6 +1,6 @@
-import { sha256 } from './keys';
+import { RULES_VERSION, sha256 } from './keys';
 import { mergePositions, type EntityIndex, type ResolvedArticle, type ResolvedDocument, type ResolvedPosition } from './resolve';
-import type { BlockType, InitiativeKind, Money, OrganisationKind } from './types';
+import type { BlockType, Evidence, Extraction, InitiativeKind, Money, OrganisationKind } from './types';
 
 export type Action = 'create' | 'update' | 'unchanged';
 
@@ -62,6 +62,11 @@ export type ArticlePlan = {
   rawText: string;
   contentHash: string;
   reviewReasons: string[];
+  /**
+   * Where on the page each extracted fact was read, stored with the article for editors. Set by
+   * `plan`; a page skipped as unchanged is not analysed again and writes nothing, so it has none.
+   */
+  evidence?: ImportEvidence;
 };
 
 export type OrganisationPlan = {
@@ -179,6 +184,64 @@ export const planArticle = (article: ResolvedArticle, stored: StoredArticle | nu
 };
 
 /**
+ * The article's evidence for editors: what the rules of `rulesVersion` read, and the sentence and
+ * offsets each fact was read at (offsets into the page's headline and blocks joined by line breaks,
+ * as extraction read them). It is provenance, like the raw text it is written with, not a field:
+ * editors never edit it, it has no fingerprint, and a re-import never takes it for an editor's change.
+ */
+export type ImportEvidence = {
+  rulesVersion: string;
+  positions: Array<{ person: string; title: string; organisation: string | null } & Evidence>;
+  amounts: Array<{ text: string; value: number; currency: string; approximate: boolean } & Evidence>;
+  quotes: Array<{ speaker: string | null; speakerTitle: string | null; text: string } & Evidence>;
+  initiatives: Array<{ name: string; kind: InitiativeKind } & Evidence>;
+  /** One line per list that was cut to EVIDENCE_LIST_LIMIT; empty when nothing was cut. */
+  notes: string[];
+};
+
+/** Each list keeps this many entries, so one odd page (a long list of names, say) cannot make the article row huge. */
+export const EVIDENCE_LIST_LIMIT = 200;
+/** A sentence or quote without punctuation can run on; it is cut here, and the offsets, which are the page's, still point at the whole span. */
+export const EVIDENCE_TEXT_LIMIT = 200;
+
+const clip = (text: string): string => {
+  const chars = [...text];
+  return chars.length <= EVIDENCE_TEXT_LIMIT ? text : `${chars.slice(0, EVIDENCE_TEXT_LIMIT).join('')}…`;
+};
+
+const spot = (evidence: Evidence): Evidence => ({ sentence: clip(evidence.sentence), start: evidence.start, end: evidence.end });
+
+/** Only facts that carry evidence are listed: the list is where to look, not a second copy of the extraction. */
+const withEvidence = <T extends { evidence?: Evidence }, U>(items: T[], entry: (item: T, evidence: Evidence) => U): U[] =>
+  items.flatMap((item) => (item.evidence === undefined ? [] : [entry(item, spot(item.evidence))]));
+
+export const importEvidence = (extraction: Extraction): ImportEvidence => {
+  const notes: string[] = [];
+  const bounded = <T>(list: string, entries: T[]): T[] => {
+    if (entries.length <= EVIDENCE_LIST_LIMIT) return entries;
+    notes.push(`${list}: kept the first ${EVIDENCE_LIST_LIMIT} of ${entries.length}`);
+    return entries.slice(0, EVIDENCE_LIST_LIMIT);
+  };
+  const positions = extraction.persons.flatMap((person) =>
+    withEvidence(person.positions, (position, evidence) => ({ person: person.name, title: position.title, organisation: position.organisation, ...evidence }))
+  );
+  return {
+    rulesVersion: RULES_VERSION,
+    positions: bounded('positions', positions),
+    amounts: bounded(
+      'amounts',
+      withEvidence(extraction.amounts, (amount, evidence) => ({ text: amount.text, value: amount.value, currency: amount.currency, approximate: amount.approximate, ...evidence }))
+    ),
+    quotes: bounded(
+      'quotes',
+      withEvidence(extraction.quotes, (quote, evidence) => ({ speaker: quote.speaker, speakerTitle: quote.speakerTitle, text: clip(quote.text), ...evidence }))
+    ),
+    initiatives: bounded('initiatives', withEvidence(extraction.initiatives, (initiative, evidence) => ({ name: initiative.name, kind: initiative.kind, ...evidence }))),
+    notes,
+  };
+};
+
+/**
  * Decides what to write for one document. Organisations, persons and initiatives only ever gain
  * information from an import (aliases, positions, organisers); what an editor wrote on them is
  * never overwritten.
@@ -219,5 +282,6 @@ export const plan = (doc: ResolvedDocument, index: EntityIndex, stored: StoredAr
     const grows = organiserKeys.length > known.organiserKeys.length || personKeys.length > known.personKeys.length;
     return { ...initiative, organiserKeys, personKeys, action: grows ? 'update' : 'unchanged', documentId: known.documentId };
   });
-  return { file: doc.file, article: planArticle(doc.article, stored), organisations, persons, initiatives };
+  const article = { ...planArticle(doc.article, stored), evidence: importEvidence(doc.analysed.extraction) };
+  return { file: doc.file, article, organisations, persons, initiatives };
 };

@@ -73,7 +73,15 @@ describe('plan', () => {
     organisations: [{ key: 'org:a', name: '甲商会', kind: 'chamber_of_commerce', aliases: ['甲会'], parentKey: null }],
     persons,
     initiatives: [],
-    analysed: undefined as unknown as ResolvedDocument['analysed'],
+    analysed: {
+      file: 'a.txt',
+      parsed: { file: 'a.txt', title: '商会举行捐赠仪式', date: null, source: null, url: null, reporter: null, correspondent: null, editor: null, blocks: [], warnings: [] },
+      extraction: { persons: [], organisations: [], initiatives: [], amounts: [], quotes: [], uncertain: [], warnings: [] },
+      rawText: 'raw',
+      contentHash: 'h1',
+      removed: [],
+      warnings: [],
+    },
   });
 
   test('known organisations and persons are unchanged unless the document adds to them', () => {
