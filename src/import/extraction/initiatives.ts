@@ -131,4 +131,23 @@ const donations = (shared: Context): InitiativeMention[] => {
   return found;
 };
 
-export const findInitiatives = (shared: Context): InitiativeMention[] => [...named(shared), ...donations(shared)];
+/**
+ * One initiative per name on a page: a donor printed twice (two gifts, or the title and the body)
+ * is one donation with every amount, since the name is what identifies it when it is stored.
+ */
+const mergedByName = (mentions: InitiativeMention[]): InitiativeMention[] => {
+  const byName = new Map<string, InitiativeMention>();
+  for (const mention of mentions) {
+    const known = byName.get(mention.name);
+    if (known === undefined) {
+      byName.set(mention.name, { ...mention, organisers: [...mention.organisers], people: [...mention.people], amounts: [...mention.amounts] });
+      continue;
+    }
+    known.organisers = [...new Set([...known.organisers, ...mention.organisers])];
+    known.people = [...new Set([...known.people, ...mention.people])];
+    known.amounts.push(...mention.amounts.filter((amount) => !known.amounts.some((other) => other.start === amount.start)));
+  }
+  return [...byName.values()];
+};
+
+export const findInitiatives = (shared: Context): InitiativeMention[] => mergedByName([...named(shared), ...donations(shared)]);

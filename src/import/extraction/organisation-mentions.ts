@@ -1,4 +1,5 @@
 import { insideBook, type OrganisationMention, type PageContext, type Sentence, type Token } from './context';
+import { tokensIn } from './page-context';
 import { ORGANISATION_SUFFIXES } from './lexicon/organisations';
 import { FOLLOWERS } from './lexicon/verbs';
 import { isOrganisationName, skipOpeners, suffixOf } from './organisation-names';
@@ -93,13 +94,16 @@ export const nameFloor = (text: string, tokens: Token[], clauseStart: number, en
 };
 
 /** Where the clause containing `index` starts: after the nearest mark. */
+/** The longest name read: no organisation's name runs to more characters than this before its ending. */
+const LONGEST_STEM = 36;
+
 const clauseStartOf = (text: string, floor: number, index: number): number => {
   let position = index;
-  while (position > floor && !/[，。；：、！？（）“”《》【】\s]/.test(text[position - 1])) position -= 1;
+  while (position > floor && index - position < LONGEST_STEM && !/[，。；：、！？（）“”《》【】\s]/.test(text[position - 1])) position -= 1;
   return position;
 };
 
-const mentionsInSentence = (context: PageContext, sentence: Sentence, tokens: Token[]): OrganisationMention[] => {
+const mentionsInSentence = (context: PageContext, sentence: Sentence): OrganisationMention[] => {
   const { text } = context;
   const body = text.slice(sentence.start, sentence.end);
   const found: OrganisationMention[] = [];
@@ -107,6 +111,8 @@ const mentionsInSentence = (context: PageContext, sentence: Sentence, tokens: To
     let end = sentence.start + (match.index ?? 0) + match[0].length;
     const suffixStart = end - match[0].length;
     if (insideBook(context, suffixStart)) continue;
+    // Only the words within a name's reach are read: the work per ending stays bounded on any page.
+    const tokens = tokensIn(context, Math.max(sentence.start, suffixStart - LONGEST_STEM), end);
     // 签署 is a verb, 党组副书记 and 常委 are titles: the ending is inside another word there.
     const last = tokens.find((token) => token.end === end);
     if (last === undefined || (/^v/.test(last.tag) && last.word !== match[0])) continue;
@@ -155,18 +161,5 @@ const withoutOverlaps = (mentions: OrganisationMention[]): OrganisationMention[]
   return kept.sort((a, b) => a.start - b.start);
 };
 
-/** The tokens of each sentence, in one pass over the page's tokens. */
-export const tokensBySentence = (context: PageContext): Token[][] => {
-  const groups: Token[][] = context.sentences.map(() => []);
-  let sentence = 0;
-  for (const token of context.tokens) {
-    while (sentence < context.sentences.length && context.sentences[sentence].end <= token.start) sentence += 1;
-    if (sentence < context.sentences.length) groups[sentence].push(token);
-  }
-  return groups;
-};
-
-export const findOrganisationMentions = (context: PageContext): OrganisationMention[] => {
-  const groups = tokensBySentence(context);
-  return withoutOverlaps(context.sentences.flatMap((sentence, index) => mentionsInSentence(context, sentence, groups[index])));
-};
+export const findOrganisationMentions = (context: PageContext): OrganisationMention[] =>
+  withoutOverlaps(context.sentences.flatMap((sentence) => mentionsInSentence(context, sentence)));

@@ -145,3 +145,10 @@ describe('event names and the words around them', () => {
     expect(rows('海川市青年企业家商会2024年会员大会在云州隆重召开。').map(([name]) => name)).toEqual(['海川市青年企业家商会2024年会员大会']);
   });
 });
+
+describe('one initiative per name', () => {
+  test('a donor printed twice on a page is one donation with both amounts', () => {
+    const found = initiativesOf('云州远航商贸有限公司捐款5万元。', '云州远航商贸有限公司再捐款3万元。').filter((initiative) => initiative.kind === 'donation');
+    expect(found.map((initiative) => [initiative.name, initiative.amounts.map((amount) => amount.value)])).toEqual([['云州远航商贸有限公司捐赠', [50000, 30000]]]);
+  });
+});
