@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
  * where it helps. Applied when LAYOUT_VERSION changes, so an administrator's later adjustments in
  * the admin panel survive restarts until the next release changes the layout on purpose.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 type Field = { label?: string; description?: string; editable?: boolean };
 type Row = Array<[string, number]>;
@@ -51,6 +51,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       [['needsReview', 4], ['reviewReason', 8]],
       [['importKey', 6], ['contentHash', 6]],
       [['rawText', 12]],
+      [['importEvidence', 12]],
       [['importedValues', 12]],
     ],
     fields: {
@@ -73,6 +74,11 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       seo: { label: 'SEO' },
       rawText: { label: '原始文本 (raw text)', description: '导入时的原网页文本，保持不变', editable: false },
       contentHash: { label: '内容哈希 (content hash)', editable: false },
+      importEvidence: {
+        label: '导入依据 (import evidence)',
+        description: '每个职务、金额、引语和活动取自原文的哪一句、第几个字，供核对导入结果；不对外公开',
+        editable: false,
+      },
       importedValues: { label: '导入值指纹 (imported values)', description: '用于判断编辑是否修改过字段，请勿修改', editable: false },
       ...READ_ONLY_IMPORT,
     },

@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import { toSimplifiedText } from './extraction/normalise';
+import { RULES_VERSION } from './rules-version';
 
 /**
  * Natural keys: what makes two records "the same" across documents and across runs. They are stored
@@ -18,11 +19,8 @@ export const normaliseName = (name: string): string =>
 
 export const sha256 = (text: string | Uint8Array): string => crypto.createHash('sha256').update(text).digest('hex');
 
-/**
- * Bump when the extraction rules change in a way that should re-import unchanged pages: the content
- * hash covers the rules as well as the bytes.
- */
-export const RULES_VERSION = '3';
+/** Derived from the analysis rules themselves (see rules-version.ts): the content hash covers the rules as well as the bytes. */
+export { RULES_VERSION };
 
 export const contentHash = (bytes: Uint8Array): string => sha256(Buffer.concat([Buffer.from(`${RULES_VERSION}\n`), bytes]));
 

@@ -199,7 +199,7 @@ describe('GraphQL keeps limits, private fields and drafts from strangers', () =>
     }
   });
 
-  test.each(['rawText', 'contentHash', 'importKey', 'importedValues', 'needsReview', 'reviewReason'])('the private field %s cannot be selected, filtered or sorted on', async (field) => {
+  test.each(['rawText', 'contentHash', 'importKey', 'importedValues', 'importEvidence', 'needsReview', 'reviewReason'])('the private field %s cannot be selected, filtered or sorted on', async (field) => {
     const selected = await graphql(app.strapi, `{ newsArticles { title ${field} } }`);
     expect(selected.status).toBe(400);
     expect(selected.body.errors?.[0].message).toMatch(new RegExp(`^Cannot query field "${field}" on type "NewsArticle"\\.`));
@@ -330,7 +330,7 @@ describe('REST keeps limits, private fields and drafts from strangers', () => {
     expect(all.body.data).toHaveLength(1);
   });
 
-  test.each(['rawText', 'contentHash', 'importKey', 'importedValues', 'needsReview', 'reviewReason'])('the private field %s is refused in filters, fields, populate and sort', async (field) => {
+  test.each(['rawText', 'contentHash', 'importKey', 'importedValues', 'importEvidence', 'needsReview', 'reviewReason'])('the private field %s is refused in filters, fields, populate and sort', async (field) => {
     const attempts = [
       { filters: { [field]: { $notNull: true } } },
       { fields: [field] },

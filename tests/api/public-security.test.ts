@@ -6,7 +6,7 @@ let app: TestApp;
 let seeded: Seeded;
 
 const PRIVATE_VALUES = ['RAW-SECRET-TEXT', 'HASH-SECRET', 'IMPORT-KEY-SECRET', 'REVIEW-SECRET', 'org:secret-key', 'person:secret-key', 'DRAFT-RAW'];
-const PRIVATE_FIELDS = ['rawText', 'contentHash', 'importKey', 'importedValues', 'needsReview', 'reviewReason'];
+const PRIVATE_FIELDS = ['rawText', 'contentHash', 'importKey', 'importedValues', 'importEvidence', 'needsReview', 'reviewReason'];
 
 /** Private values never appear; private keys may appear only in an error that refuses them. */
 const expectNoPrivateData = (body: { data?: unknown }) => {
