@@ -11,8 +11,12 @@ const OPENERS = [...CLAUSE_OPENERS].sort((a, b) => b.length - a.length);
 /** Characters an organisation's name is made of; brackets for 中国银行（香港）, · for transliterations. */
 const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）&]+$/u;
 
+/** Endings by their last character, longest first: a name is checked against a handful, not all. */
+const BY_LAST = new Map<string, Suffix[]>();
+for (const entry of BY_LENGTH) BY_LAST.set(entry.suffix.slice(-1), [...(BY_LAST.get(entry.suffix.slice(-1)) ?? []), entry]);
+
 /** The longest known ending of a name, or null. */
-export const suffixOf = (name: string): Suffix | null => BY_LENGTH.find((entry) => name.endsWith(entry.suffix)) ?? null;
+export const suffixOf = (name: string): Suffix | null => BY_LAST.get(name.slice(-1))?.find((entry) => name.endsWith(entry.suffix)) ?? null;
 
 export const kindOf = (name: string): OrganisationKind => {
   const bare = name.replace(/（[^（）]*）$/, '');
