@@ -5,7 +5,8 @@ import { evaluationSets, SET_NAMES } from '../../../src/import/evaluation/sets';
 
 /**
  * The rules of data/eval/corpus/check.py, which only knows the corpus layout, applied to every
- * evaluation set: each gold string occurs word for word in its page, and the file is well formed.
+ * annotated set (corpus, bundled, heldout): each gold string occurs word for word in its page, and
+ * the file is well formed.
  */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const sets = evaluationSets(ROOT);
@@ -68,19 +69,45 @@ const problems = (gold: GoldFile & Record<string, unknown>, text: string): strin
   return found;
 };
 
-const pages = (directory: string) => fs.readdirSync(directory).filter((name) => name.endsWith('.txt')).sort();
+/** The pages of a set as the importer reads them: scraped text and saved HTML (whose markup counts as page text, as in check.py). */
+const PAGE = /\.(txt|html?)$/;
+const pages = (directory: string) => fs.readdirSync(directory).filter((name) => PAGE.test(name)).sort();
+const stem = (file: string) => file.replace(/\.[^.]+$/, '');
 
-describe.each(SET_NAMES)('the gold files of the %s set', (name) => {
-  const set = sets[name];
+type GoldSet = { name: string; pages: string; gold: string };
+
+/**
+ * The sets the evaluation runs, and any data/eval/<name>/ with pages/ and gold/ side by side, so that
+ * an annotated set is checked from the moment it is written, whether or not sets.ts lists it yet.
+ */
+const goldSets = (): GoldSet[] => {
+  const registered: GoldSet[] = SET_NAMES.map((name) => sets[name]);
+  const known = new Set(registered.map((set) => path.resolve(set.gold)));
+  const evalDir = path.join(ROOT, 'data', 'eval');
+  const onDisk = fs
+    .readdirSync(evalDir)
+    .map((name) => ({ name, pages: path.join(evalDir, name, 'pages'), gold: path.join(evalDir, name, 'gold') }))
+    .filter((set) => fs.existsSync(set.pages) && fs.existsSync(set.gold) && !known.has(path.resolve(set.gold)));
+  return [...registered, ...onDisk];
+};
+
+describe.each(goldSets().map((set) => [set.name, set] as const))('the gold files of the %s set', (_name, set) => {
+  const goldFile = (page: string) => path.join(set.gold, `${stem(page)}.json`);
 
   test('every page has a gold file', () => {
-    const missing = pages(set.pages).filter((page) => !fs.existsSync(path.join(set.gold, page.replace(/\.txt$/, '.json'))));
+    const missing = pages(set.pages).filter((page) => !fs.existsSync(goldFile(page)));
     expect(missing).toEqual([]);
+  });
+
+  test('every gold file belongs to a page, so none is silently left out of the scores', () => {
+    const stems = new Set(pages(set.pages).map(stem));
+    const orphans = fs.readdirSync(set.gold).filter((name) => name.endsWith('.json') && !stems.has(stem(name)));
+    expect(orphans).toEqual([]);
   });
 
   test.each(pages(set.pages))('%s: every name, alias, title and amount occurs word for word in the page, and the file is well formed', (page) => {
     const text = fs.readFileSync(path.join(set.pages, page), 'utf8');
-    const gold = JSON.parse(fs.readFileSync(path.join(set.gold, page.replace(/\.txt$/, '.json')), 'utf8')) as GoldFile & Record<string, unknown>;
+    const gold = JSON.parse(fs.readFileSync(goldFile(page), 'utf8')) as GoldFile & Record<string, unknown>;
     expect(problems(gold, text)).toEqual([]);
   });
 });
