@@ -7,9 +7,11 @@
 export const HEADLINE_FLOORS = {
   /**
    * 0.350 on the importer of commit 7745fb6 (30 pages, 14 of them refused for want of a title
-   * line); 0.893 on the staged extractor that replaced it.
+   * line); 0.893 on the staged extractor that replaced it, 0.953 as it stands.
    */
-  corpus: 0.89,
+  corpus: 0.95,
   /** 1.000 on commit 7745fb6 (whose rules were fitted to these two pages); 0.980 on the staged extractor. */
   bundled: 0.98,
+  /** 0.770 on commit 4484ff9, the first measure of these pages written in styles the corpus lacks. */
+  heldout: 0.77,
 } as const;

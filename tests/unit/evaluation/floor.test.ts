@@ -5,7 +5,7 @@ import { evaluateSet, evaluationSets, SET_NAMES } from '../../../src/import/eval
 
 const sets = evaluationSets(path.resolve(__dirname, '..', '..', '..'));
 
-const pageCount = (directory: string) => fs.readdirSync(directory).filter((name) => name.endsWith('.txt')).length;
+const pageCount = (directory: string) => fs.readdirSync(directory).filter((name) => /\.(?:txt|html?)$/.test(name)).length;
 
 describe.each(SET_NAMES)('the importer dry run on the %s set', (name) => {
   test('scores every page against its gold file', async () => {
