@@ -9,6 +9,7 @@ import { findOrganisationMentions } from './extraction/organisation-mentions';
 import { kindOf, partyBody } from './extraction/organisation-names';
 import { buildContext } from './extraction/page-context';
 import { findQuotes } from './extraction/quotes';
+import { readRosters } from './extraction/rosters';
 import { buildDirectory, resolveHolder, type Directory } from './extraction/references';
 
 /**
@@ -35,6 +36,9 @@ const readPeople = (context: PageContext): Readings => {
     holdings.push(...chains.holdings, ...bracketed.holdings, ...elections.holdings);
     names.push(...chains.names, ...bracketed.names, ...elections.names);
   }
+  const rosters = readRosters(context);
+  holdings.push(...rosters.holdings);
+  names.push(...rosters.names);
   return { holdings, names: [...names, ...repeatedNames(context, names)] };
 };
 

@@ -78,8 +78,9 @@ const leadersTitle = (head: string, titles: string[]): string | null =>
  */
 const headStartOf = (context: PageContext, start: number, end: number): number => {
   // The words before the organisation's ending decide where its name starts, as in the finder.
-  const suffixStart = end - (suffixOf(context.text.slice(start, end))?.suffix.length ?? 0);
-  const floor = nameFloor(context.text, tokensIn(context, start, end), start, suffixStart);
+  const suffix = suffixOf(context.text.slice(start, end));
+  const suffixStart = end - (suffix?.suffix.length ?? 0);
+  const floor = nameFloor(context.text, tokensIn(context, start, end), start, suffixStart, (suffix?.stem ?? 0) >= 2);
   return skipOpeners(context.text, Math.max(start, floor), end);
 };
 
@@ -89,7 +90,8 @@ const QUALIFIER_BEFORE_HEAD = /^(?:原|时任|前任|现任)/;
 /** Splits one item's text into an organisation and its titles; null when it is not an item. */
 const readItem = (context: PageContext, start: number, end: number, first: boolean): Item | null => {
   const { text } = context;
-  const from = first ? skipOpeners(text, start, end) : start + (text.slice(start, end).match(QUALIFIER_BEFORE_HEAD)?.[0].length ?? 0);
+  const qualifier = placeAt(text, start) === null ? (text.slice(start, end).match(QUALIFIER_BEFORE_HEAD)?.[0].length ?? 0) : 0;
+  const from = first ? skipOpeners(text, start, end) : start + qualifier;
   for (const { head: printed, title } of titleSplits(text.slice(from, end))) {
     const printedEnd = from + printed.length;
     // The first item's organisation starts after any word that cannot be inside a name.
@@ -217,7 +219,7 @@ const itemsBeforeComma = (context: PageContext, floor: number, items: Item[]): I
 /** Names listed after the first: 、李四、王五 or 和王五, each ending at a delimiter and not followed by a title. */
 const readNameList = (text: string, from: number, limit: number): Array<{ name: string; span: Span }> => {
   const names: Array<{ name: string; span: Span }> = [];
-  let index = from;
+  let index = afterNote(text, from);
   for (;;) {
     const separator = text[index] === '、' || text[index] === ' ' ? 1 : text.startsWith('和', index) || text.startsWith('及', index) ? 1 : 0;
     if (separator === 0) break;
@@ -225,7 +227,7 @@ const readNameList = (text: string, from: number, limit: number): Array<{ name: 
     const name = readName(text, index + separator, limit);
     if (name === null || titleAt(text.slice(name.end, name.end + 12)) !== null || !endsHere(text, name.end)) break;
     names.push({ name: name.name, span: { start: name.start, end: name.end } });
-    index = name.end;
+    index = afterNote(text, name.end);
   }
   return names;
 };
@@ -274,12 +276,20 @@ const titlesIn = (context: PageContext, sentence: Sentence): Anchor[] => {
   return anchors;
 };
 
-/** Spaces and a colon between a title and the name: 记者 张三, 编辑：李四. */
+/** A count or note in brackets after a title or a name: 副会长（9名）, 李四（女）. */
+const BRACKETED_NOTE = /^（[^（）]{1,8}）/;
+
+/** Spaces, a count and a colon between a title and the name: 记者 张三, 编辑：李四, 副会长（9名）：王五. */
 const skipToName = (text: string, index: number): number => {
   let position = index;
+  const note = text.slice(position, position + 10).match(BRACKETED_NOTE);
+  if (note !== null && text[position + note[0].length] === '：') position += note[0].length;
   while (text[position] === ' ' || text[position] === '：') position += 1;
   return position;
 };
+
+/** Where a listed name ends for the list: after a note such as （女）. */
+const afterNote = (text: string, index: number): number => index + (text.slice(index, index + 10).match(BRACKETED_NOTE)?.[0].length ?? 0);
 
 /**
  * What a following chain that starts with a bare association title (、副会长李四) is held at: the

@@ -172,7 +172,17 @@ const nameLength = (text: string, start: number, end: number, surname: number): 
  * before the first word jieba does not read as part of a name (艾力/表态), else at the run's end.
  */
 const lastPartLength = (text: string, from: number, to: number, end: number): number => {
-  for (let index = from + 2; index < to; index += 1) if (strong(boundaryAt(text, index, end))) return index - from;
+  // Transliterated names run long: the longest last part (up to four characters) that a mark or a
+  // word follows wins (艾买提 before 出席, not 艾买 before 提出).
+  // A reading that would swallow a word after the name (艾力率队) is not taken.
+  const swallows = (length: number): boolean => {
+    for (let index = from + 2; index < from + length; index += 1) {
+      const word = FOLLOWERS_LONGEST_FIRST.find((follower) => follower.length > 1 && text.startsWith(follower, index));
+      if (word !== undefined && index + word.length <= from + length) return true;
+    }
+    return false;
+  };
+  for (let length = Math.min(4, to - from); length >= 2; length -= 1) if (strong(boundaryAt(text, from + length, end)) && !swallows(length)) return length;
   let length = 0;
   for (const word of segment(text.slice(from, to))) {
     if (length > 0 && !TRANSLITERATION_TAGS.test(word.tag)) return length;

@@ -51,7 +51,7 @@ const COUNT = /^第?[\d０-９.一二三四五六七八九十百千万两几数�
 const startsPlace = (text: string, token: Token | undefined): boolean =>
   token !== undefined && (placeAt(text, token.start) !== null || /^(?:全国|中国|中华)/.test(token.word));
 
-type Neighbours = { previous: Token | undefined; next: Token | undefined; first: boolean; rest: number };
+type Neighbours = { previous: Token | undefined; next: Token | undefined; first: boolean; rest: number; department: boolean };
 
 /**
  * True when a word cannot be inside an organisation's name that goes on after it. Verbs are the
@@ -76,19 +76,24 @@ const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (around.next !== undefined && /^[省市县区镇乡]$/.test(around.next.word)) return false;
   if (startsPlace(text, around.next)) return true;
   if (token.tag !== 'v') return false;
-  // 希望商会, 响应区委: a verb right before the ending (or a level and the ending) names no body.
-  return around.first || around.rest <= 1;
+  // 希望商会, 响应区委: a verb right before an ending that names a body by itself names no body;
+  // before a department's ending it is the department's name (投资促进局, 市场监督管理局).
+  return around.first || (around.rest <= 1 && !around.department);
 };
 
-/** The earliest start of a name ending at `end`: after the last breaking word before it. */
-export const nameFloor = (text: string, tokens: Token[], clauseStart: number, end: number): number => {
+/**
+ * The earliest start of a name whose ending starts at `end`: after the last breaking word before
+ * it. `department` says the ending needs a name of its own before it (局, 处, 公司), where a verb
+ * just before it is part of that name.
+ */
+export const nameFloor = (text: string, tokens: Token[], clauseStart: number, end: number, department = false): number => {
   let floor = clauseStart;
   tokens.forEach((token, index) => {
     if (token.end > end || token.start < clauseStart) return;
     if (token.word.length === 2 && GLUE.test(token.word[1])) floor = Math.max(floor, token.end);
     else if (token.tag === 'x' && token.word.length === 2 && DETERMINER.test(token.word[1])) floor = Math.max(floor, token.start + 1);
     else if (token.tag === 'x' && token.word.length === 2 && GLUE.test(token.word[0])) floor = Math.max(floor, token.start + 1);
-    else if (breaks(text, token, { previous: tokens[index - 1], next: tokens[index + 1], first: token.start === floor, rest: end - token.end })) floor = Math.max(floor, token.end);
+    else if (breaks(text, token, { previous: tokens[index - 1], next: tokens[index + 1], first: token.start === floor, rest: end - token.end, department })) floor = Math.max(floor, token.end);
   });
   return floor;
 };
@@ -121,7 +126,8 @@ const mentionsInSentence = (context: PageContext, sentence: Sentence): Organisat
     const bracket = text.slice(end).match(/^（[^（）]{2,8}）/);
     if (bracket !== null && isOrganisationName(bracket[0].slice(1, -1))) end += bracket[0].length;
     const clauseStart = clauseStartOf(text, sentence.start, sentence.start + (match.index ?? 0));
-    const floor = skipOpeners(text, nameFloor(text, tokens, clauseStart, sentence.start + (match.index ?? 0)), end);
+    const department = (suffixOf(match[0])?.stem ?? 0) >= 2;
+    const floor = skipOpeners(text, nameFloor(text, tokens, clauseStart, sentence.start + (match.index ?? 0), department), end);
     // The name starts where a word starts: never inside one (兄弟某商会 is not 弟某商会).
     const starts = [floor, ...tokens.filter((token) => token.start > floor && token.start < suffixStart).map((token) => token.start)];
     const start = starts.find((candidate) => isOrganisationName(text.slice(candidate, end)) && !opensClause(text, tokens, candidate) && namesItsBody(text, tokens, candidate, suffixStart));

@@ -260,3 +260,13 @@ describe('what the reading gives', () => {
     expect(holding.holder.kind === 'printed' ? context.text.slice(holding.holder.span.start, holding.holder.span.end) : null).toBe('海川市商会');
   });
 });
+
+describe('election result lists', () => {
+  test('a count in brackets before the colon and 女 after a name do not break the list', () => {
+    expect(chains('副会长（3名）：王建明、李秀英（女）、张国强').map(([person, title]) => [person, title])).toEqual([
+      ['王建明', '副会长'],
+      ['李秀英', '副会长'],
+      ['张国强', '副会长'],
+    ]);
+  });
+});
