@@ -61,7 +61,9 @@ const repeatedNames = (context: PageContext, names: Named[]): Named[] => {
 const asPrinted = (context: PageContext, text: string): string => {
   if (!context.traditional) return text;
   const at = context.text.indexOf(text);
-  return at < 0 ? text : context.original.slice(at, at + text.length);
+  if (at >= 0) return context.original.slice(at, at + text.length);
+  // The publisher may be named only in the page's credits or boilerplate.
+  return context.publishers.find((publisher) => publisher.name === text)?.printed ?? text;
 };
 
 const evidenceOf = (context: PageContext, span: Span, sentenceIndex: number): Evidence => {

@@ -696,6 +696,7 @@ export function parse(page: CleanedPage): ParsedPage {
     correspondent: people.correspondent,
     editor: people.editor,
     credits: headMeta.filter((line) => !isDateLine(line)).concat(tailMeta),
+    owner: page.siteOwner,
     blocks,
     warnings,
   };

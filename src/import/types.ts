@@ -79,6 +79,8 @@ export type ParsedPage = {
    * article text, but the people they name are named on the page. Absent when there are none.
    */
   credits?: string[];
+  /** The site's owner as its boilerplate names it (主办单位, 版权所有, ©), or null: who 我会 may be. */
+  owner?: string | null;
   blocks: Block[];
   warnings: string[];
 };

@@ -73,8 +73,11 @@ export type PageContext = {
   tokens: Token[];
   /** 《…》 titles: names inside a book title are not mentions of anyone. */
   books: Span[];
-  /** The page's publisher (来源, site owner), which 我会 / 本会 stand for; null when unknown. */
-  publisher: string | null;
+  /**
+   * Who may publish the page — its 来源 and its site's owner, normalised, in that order — for 我会 /
+   * 本会 to stand for; with each one's printed form.
+   */
+  publishers: Array<{ name: string; printed: string }>;
   /** True when the page was printed in traditional characters. */
   traditional: boolean;
 };

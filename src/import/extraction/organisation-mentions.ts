@@ -32,7 +32,7 @@ const GLUE = /[向在由与和对为到从把被给让]/;
 
 /** Verbs that introduce an organisation and are no part of its name. */
 const INTRODUCING_VERBS = new Set([
-  '召开', '举行', '举办', '参加', '出席', '成立', '走访', '看望', '慰问', '捐赠', '签约', '签署', '考察', '调研', '组织', '联合', '携手', '发起', '主办', '承办', '协办', '指导',
+  '召开', '举行', '举办', '参加', '出席', '成立', '走访', '看望', '慰问', '捐赠', '签约', '签署', '考察', '调研', '联合', '携手', '发起', '主办', '承办', '协办', '指导',
   '支持', '获得', '授予', '感谢', '发布', '号召', '倡议', '带领', '率领', '陪同', '会见', '接待', '访问', '拜访', '深入', '来到', '前往', '奔赴', '回到', '参观', '了解', '表示',
   '介绍', '是', '有', '向', '为', '代表', '通过', '依托', '引导', '推动', '帮助', '动员', '发动', '邀请', '聘请', '担任', '当选', '获评', '评为', '加入', '成为', '来自', '位于',
 ]);
@@ -41,6 +41,9 @@ const INTRODUCING_VERBS = new Set([
  * A word that cannot be inside a name: a function word, a verb (unless the gazetteer knows it as a
  * place: a county's name can look like a verb), a title (常务副会长兼某分会), or a mark.
  */
+/** Titles that are also the first word of a department's or council's name: 会员部, 委员会, 理事会. */
+const MEMBERSHIP = new Set(['会员', '委员', '常委', '理事', '监事', '秘书处', '顾问', '党员']);
+
 /** Words that follow a name (一行, 等, 代表): nothing after them belongs to a name before them. */
 const FOLLOWER_WORDS = new Set(FOLLOWERS.filter((word) => word.length > 1));
 
@@ -70,7 +73,8 @@ const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (token.tag === 'm') return COUNT.test(token.word);
   if (BREAKING_TAGS.test(token.tag)) return !NOT_TIME.has(token.word);
   if (token.tag === 'x' && /^[^\p{Script=Han}A-Za-z0-9（）·]+$/u.test(token.word)) return true;
-  if (isTitle(token.word)) return true;
+  // A title ends a name (常务副会长兼某分会), except the words for members that name departments too (会员联络部).
+  if (isTitle(token.word)) return !MEMBERSHIP.has(token.word);
   if (token.word === '驻' || (token.tag !== 'v' && token.tag !== 'vn')) return false;
   // 通道县, 沾化区: a county whose name the segmenter reads as a verb, before its level character.
   if (around.next !== undefined && /^[省市县区镇乡]$/.test(around.next.word)) return false;

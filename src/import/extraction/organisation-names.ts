@@ -41,6 +41,8 @@ const balanced = (name: string): boolean => {
  */
 export const isOrganisationName = (name: string): boolean => {
   if (name.length < 2 || name.length > 40 || !NAME_CHARS.test(name) || !balanced(name)) return false;
+  // 某县·某市某商会: a place and a · before a name join two names, they are not one.
+  if (/[省市县区州]·/.test(name)) return false;
   const bare = name.replace(/（[^（）]*）$/, '');
   const suffix = suffixOf(bare);
   if (suffix === null) return false;

@@ -51,7 +51,9 @@ export const buildContext = (page: ParsedPage): PageContext => {
     sentences,
     books: [...text.matchAll(/《[^《》\n]*》/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
     tokens: sentences.flatMap((sentence) => segment(text.slice(sentence.start, sentence.end), sentence.start)),
-    publisher: page.source,
+    publishers: [page.source, page.owner ?? null]
+      .filter((name): name is string => name !== null && name !== '')
+      .map((printed) => ({ name: normalise(printed, traditional), printed })),
     traditional,
   };
 };

@@ -139,7 +139,8 @@ const ownAssociation = (records: Map<string, OrganisationRecord>): string | null
  */
 const firstPerson = (context: PageContext, records: Map<string, OrganisationRecord>, own: string | null): string => {
   // Only an association publishes as 我会: a newspaper or a government site that prints the page does not.
-  if (context.publisher !== null && isOrganisationName(context.publisher) && ASSOCIATION_KINDS.includes(kindOf(context.publisher))) return context.publisher;
+  const publisher = context.publishers.find(({ name }) => isOrganisationName(name) && ASSOCIATION_KINDS.includes(kindOf(name)));
+  if (publisher !== undefined) return publisher.name;
   if (own === null) return '我会';
   const names = [own, ...(records.get(own)?.aliases ?? [])].filter((name) => !isShortForm(name));
   const together = context.sentences.some((sentence) => {

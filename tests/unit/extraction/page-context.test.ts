@@ -48,9 +48,13 @@ describe('the page text', () => {
     expect(buildContext(page(['海川市青年企业家商会召开会员大会，会长张伟主持会议。'])).traditional).toBe(false);
   });
 
-  test('the page’s source is the publisher 我会 stands for', () => {
-    expect(buildContext(page(['我会召开会议。'], { source: '云州市工商联' })).publisher).toBe('云州市工商联');
-    expect(buildContext(page(['我会召开会议。'])).publisher).toBeNull();
+  test('the page’s source, then its site’s owner, are who 我会 may stand for, normalised and as printed', () => {
+    expect(buildContext(page(['我会召开会议。'], { source: '云州市工商联' })).publishers).toEqual([{ name: '云州市工商联', printed: '云州市工商联' }]);
+    expect(buildContext(page(['我會召開會議，會長張偉主持。'], { source: '商會秘書處', owner: '雲州市晉安商會' })).publishers).toEqual([
+      { name: '商会秘书处', printed: '商會秘書處' },
+      { name: '云州市晋安商会', printed: '雲州市晉安商會' },
+    ]);
+    expect(buildContext(page(['我会召开会议。'])).publishers).toEqual([]);
   });
 });
 
