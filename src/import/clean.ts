@@ -110,13 +110,25 @@ const SHARE_BAR = /^(?:分享到|分享至|一键分享|分享\s*[:：]|分享$)
 const PREVIOUS_NEXT = /^[【[（(]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇|上篇|下篇)/u;
 
 const SECTION_LABEL =
-  /^(?:友情链接|相关链接|相关新闻|相关文章|相关阅读|相关报道|相关资讯|推荐阅读|延伸阅读|热点新闻|热点推荐|热门文章|热门新闻|热门推荐|最新文章|最新新闻|最新动态|最新资讯|猜你喜欢|精彩推荐|图片新闻|网站导航|快速导航|扫一扫|扫码关注|关注我们|微信扫一扫|手机扫一扫|官方微信|官方微博)/u;
+  /^(?:友情链接|相关链接|相关新闻|相关文章|相关稿件|相关信息|推荐新闻|政务服务|政府网站|部门网站|区县网站|市县网站|网站群|相关阅读|相关报道|相关资讯|推荐阅读|延伸阅读|热点新闻|热点推荐|热门文章|热门新闻|热门推荐|最新文章|最新新闻|最新动态|最新资讯|猜你喜欢|精彩推荐|图片新闻|网站导航|快速导航|扫一扫|扫码关注|关注我们|微信扫一扫|手机扫一扫|官方微信|官方微博)/u;
 
 /** Organisation-ish endings; link lists in these footers are mostly such names. */
 const ORGANISATION_ENDING =
   /(?:会|联|盟|部|局|厅|委|办|院|校|所|站|社|网|台|报|刊|中心|公司|集团|银行|政府|平台|在线|频道|俱乐部|基地)$/u;
 
 const NAV_SEPARATOR = /[|｜丨┃•]/u;
+
+/**
+ * 政府网站：某网 某省人民政府 某市人民政府 区县网站：…: a footer's labelled lists of links, flattened
+ * onto one line — labels with colons, then names of bodies separated by spaces, no sentence.
+ */
+function isLabelledLinkList(flat: string): boolean {
+  if (!/^\p{Script=Han}{2,6}[：:]/u.test(flat) || /[。，；！？,;]/u.test(flat)) {
+    return false;
+  }
+  const names = flat.split(/\s+|\p{Script=Han}{2,6}[：:]/u).filter((part) => part !== '');
+  return names.length >= 3 && names.filter((name) => ORGANISATION_ENDING.test(name)).length * 3 >= names.length * 2;
+}
 
 /** 第05版：综合, 版面：第A3版 上一篇 — the e-paper page an article was printed on, with its page links. */
 const EDITION_LINE =
@@ -258,7 +270,7 @@ function describeLine(raw: string, chrome: boolean): LineInfo {
       !blank &&
       !meta &&
       ((DISCLAIMER.test(flat) && textLength(flat) <= DISCLAIMER_MAX) || (CALL_TO_ACTION.test(flat) && textLength(flat) <= CALL_TO_ACTION_MAX)),
-    sectionLabel: short && textLength(flat) <= 30 && SECTION_LABEL.test(flat),
+    sectionLabel: (short && textLength(flat) <= 30 && SECTION_LABEL.test(flat)) || isLabelledLinkList(flat),
     spacedTokens: short && isSpacedTokens(flat),
     breadcrumb,
     nameLike: short && isNameLike(flat),

@@ -575,3 +575,25 @@ describe('clean: fixture pages', () => {
     expect(page.warnings).toEqual([]);
   });
 });
+
+describe('a footer that lists its links by label on one line', () => {
+  test('政府网站：… 区县网站：… under the article is removed with the sections above it', () => {
+    const page = cleanText(
+      [
+        '云州市工商联召开年度会议',
+        '12月2日，云州市工商联召开年度工作会议，市工商联主席周海燕主持会议并讲话。',
+        '相关稿件',
+        '我市召开民营经济发展大会',
+        '政务服务',
+        '云州政务服务网',
+        '政府网站：中国政府网 青岚省人民政府 海川市人民政府 区县网站：东湖区人民政府 西岭县人民政府 部门网站：云州市发展和改革局',
+      ].join('\n')
+    );
+    expect(nonBlank(page.lines)).toEqual(['云州市工商联召开年度会议', '12月2日，云州市工商联召开年度工作会议，市工商联主席周海燕主持会议并讲话。']);
+  });
+
+  test('a sentence that names several bodies after a colon is article text', () => {
+    const page = cleanText(['云州市工商联召开年度会议', '出席单位：云州市工商联、云州市商务局、云州市民政局，会议由周海燕主持。'].join('\n'));
+    expect(nonBlank(page.lines)).toHaveLength(2);
+  });
+});
