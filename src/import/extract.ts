@@ -103,11 +103,13 @@ const toPersons = (context: PageContext, readings: Readings, directory: Director
 
 /**
  * 驻会副会长 and, later, 副会长 of the same organisation are one post printed twice; the fuller
- * title stays. 副 is no such restatement: 会长 and 副会长 are two posts.
+ * title stays. A title printed again without its organisation (王某主席) is that post too. 副 is no such restatement: 会长 and 副会长 are two posts.
  */
 const withoutRestatements = (positions: ExtractedPosition[]): ExtractedPosition[] =>
   positions.filter(
     (position) =>
+      // 王某主席 after 某工商联主席王某: the title without its organisation is the same post again.
+      !(position.organisation === null && positions.some((other) => other.title === position.title && other.organisation !== null)) &&
       !positions.some((other) => {
         if (other === position || other.organisation !== position.organisation || !other.title.endsWith(position.title)) return false;
         const prefix = other.title.slice(0, other.title.length - position.title.length);

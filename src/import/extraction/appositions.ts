@@ -154,9 +154,10 @@ const withPrefixOf = (head: Holder, previous: Holder): Holder => {
   // Only the level is carried (区, 市): the page printed 区工商联, not the district's full name.
   // The place may be one the gazetteer lacks: 某岚县政协 still names a county's body.
   const place = placeAt(previous.name, 0);
-  const printedPlace = place !== null ? previous.name.slice(0, place.end) : (previous.name.match(/^(?:\p{Script=Han}{1,5}?)?[省市县区镇乡]/u)?.[0] ?? '');
-  const printedLevel = printedPlace.slice(-1);
-  const level = /^[省市县区镇乡]$/.test(printedLevel) ? printedLevel : null;
+  const levelAfterPlace = place !== null && /^[省市县区镇乡州]$/.test(previous.name[place.end] ?? '') ? previous.name[place.end] : null;
+  const printedPlace = place !== null ? previous.name.slice(0, place.end) : (previous.name.match(/^(?:\p{Script=Han}{1,5}?)?[省市县区镇乡州]/u)?.[0] ?? '');
+  const printedLevel = levelAfterPlace ?? printedPlace.slice(-1);
+  const level = /^[省市县区镇乡州]$/.test(printedLevel) ? printedLevel : null;
   return level === null ? head : { ...head, name: `${level}${head.name}` };
 };
 

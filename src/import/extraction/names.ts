@@ -34,7 +34,7 @@ const FOLLOWERS_LONGEST_FIRST = [...FOLLOWERS].sort((a, b) => b.length - a.lengt
 const ONE_CHARACTER_FOLLOWERS = new Set(FOLLOWERS.filter((word) => word.length === 1));
 
 /** One-character followers that end a name even before a word: 在, 向, 对… are seldom a given name's last character. */
-const ALWAYS_ENDS = new Set([...'在向对为被把给从将于']);
+const ALWAYS_ENDS = new Set([...'在向对为被把给从将于作做']);
 
 /** One-character followers that still end a name right before a mark: 张三说：, 陈红等，. */
 const ENDS_BEFORE_MARK = new Set([...'说等和与及称']);

@@ -322,3 +322,13 @@ describe('pages in other styles', () => {
     expect(found.quotes.map((q) => q.speaker)).toEqual(['孙建国']);
   });
 });
+
+describe('one position per post', () => {
+  test('a title printed again after the name, without its organisation, is the same post', () => {
+    const found = extract(page('云州市政协副主席、工商联主席周海燕出席会议。', '周海燕主席在讲话中指出，要坚定发展信心。'));
+    expect(positionsOf(found, '周海燕')).toEqual([
+      ['副主席', '云州市政协'],
+      ['主席', '市工商联'],
+    ]);
+  });
+});
