@@ -107,7 +107,9 @@ describe('readers during an analysis', () => {
 describe('a page that brings the analysis thread down', () => {
   test('fails alone: the pages queued behind it are analysed on a new thread', async () => {
     // A thread with a heap far too small for a 6 MB page: the page really runs it out of memory.
-    const analyser = workerAnalyser({ maxOldGenerationSizeMb: 10, stackSizeMb: 4 });
+    // Ordinary pages need room for the extraction's dictionaries (opencc-js, the division gazetteer),
+    // about 15 MB of heap; measured on this build, 16–20 MB runs them and not the 6 MB page.
+    const analyser = workerAnalyser({ maxOldGenerationSizeMb: 18, stackSizeMb: 4 });
     try {
       const results = await Promise.all([
         analyser.analyse({ file: 'before.txt', bytes: Buffer.from(ordinaryTextPage('临溪市工商联召开常委会议')) }),
