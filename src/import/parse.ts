@@ -558,6 +558,9 @@ type Head = {
   warnings: string[];
 };
 
+/** ——记某某, —某某侧记: a subtitle under the headline. */
+const SUBTITLE = /^[—─-]{1,2}\s*\S/u;
+
 /**
  * The lines before the body: the header above the title, the title, and after it its meta lines,
  * a standalone byline and a first paragraph that only repeats the title.
@@ -589,6 +592,11 @@ function readHead(lines: string[], title: string | null, titleIndex: number): He
     }
     if (!seenDuplicate && title !== null && withoutFinalStop(line) === withoutFinalStop(title)) {
       seenDuplicate = true;
+      start = index + 1;
+      continue;
+    }
+    // A subtitle (——某某侧记) may sit between the title and its meta line.
+    if (own.length === 0 && looked === 1 && SUBTITLE.test(line)) {
       start = index + 1;
       continue;
     }

@@ -712,3 +712,12 @@ describe('titleFromText', () => {
     expect(titleFromText([])).toBeNull();
   });
 });
+
+describe('a subtitle under the headline', () => {
+  test('does not hide the meta line after it: the date and the source are read', () => {
+    const parsed = parse(cleaned(['“把企业办好是最大的担当”', '——云州市青年企业家座谈会侧记', '2024-02-21 07:30 来源：云州日报 作者：林可', '2月20日下午，云州市工商联召开青年企业家座谈会。']));
+    expect(parsed.title).toBe('“把企业办好是最大的担当”');
+    expect(parsed.date).toBe('2024-02-21');
+    expect(parsed.source).toBe('云州日报');
+  });
+});
