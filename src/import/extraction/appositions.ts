@@ -65,6 +65,20 @@ const isHolderName = (text: string, start: number, end: number): boolean => {
 /** Organs printed without their body: they belong to the organisation the chain named before. */
 const BARE_ORGAN = /^(?:村委会|居委会|村民委员会|居民委员会|党支部|党总支|党委|支部|理事会|监事会|执委会|常委会)$/;
 
+/** 主持人：东海财经大学…: what looks like a name after a title is the start of an organisation's name. */
+const startsOrganisation = (context: PageContext, start: number): boolean => {
+  const { text } = context;
+  for (let end = start + 3; end <= Math.min(text.length, start + 20); end += 1) {
+    if (isDelimiter(text, end - 1)) return false;
+    const suffix = suffixOf(text.slice(start, end));
+    if (suffix === null || !isOrganisationName(text.slice(start, end))) continue;
+    // Only a name no clause word runs through (周某个人向党组织… is a person and a clause).
+    const suffixStart = end - suffix.suffix.length;
+    return nameFloor(text, tokensIn(context, start, end), start, suffixStart, suffix.stem >= 2) === start;
+  }
+  return false;
+};
+
 /** 会长由某公司董事长出任: after a title, 由 / 在 / 向 start a clause more often than a name. */
 const PREPOSITION_FIRST = /^[由在向为与和对从于被把将]/;
 
@@ -314,7 +328,7 @@ export const readAppositions = (context: PageContext, sentence: Sentence): Sente
     if (anchor.titleStart < floor) continue;
     const nameStart = skipToName(text, anchor.titleEnd);
     const read = readName(text, nameStart, sentence.end);
-    const name = read !== null && PREPOSITION_FIRST.test(read.name) && !endsHere(text, read.end) ? null : read;
+    const name = read !== null && !endsHere(text, read.end) && (PREPOSITION_FIRST.test(read.name) || startsOrganisation(context, read.start)) ? null : read;
     if (name !== null) {
       const items = readChain(context, floor, anchor.titleEnd);
       if (items.length === 0) continue;

@@ -183,6 +183,9 @@ export const buildDirectory = (context: PageContext, found: OrganisationMention[
     if (known !== undefined) return known;
     // A name the grammar composed (县政府 for a bare 县长) is the one fuller name the page prints, if any.
     if (!counts.has(name)) {
+      // …or the same body as the page prints it (县人民政府 for 县政府).
+      const same = [...records.keys()].find((other) => comparable(other) === comparable(name));
+      if (same !== undefined) return fullest.get(same) ?? same;
       const fuller = fullerForms(name, [...records.keys()]);
       if (fuller.length === 1) return fuller[0];
     }

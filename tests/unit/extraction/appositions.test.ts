@@ -270,3 +270,9 @@ describe('election result lists', () => {
     ]);
   });
 });
+
+describe('a name slot that holds an organisation', () => {
+  test('主持人：某大学… is no person named 东海', () => {
+    expect(chains('主持人：东海财经大学继续教育学院院长钱莉').map(([person]) => person)).toEqual(['钱莉']);
+  });
+});
