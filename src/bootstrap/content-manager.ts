@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
  * where it helps. Applied when LAYOUT_VERSION changes, so an administrator's later adjustments in
  * the admin panel survive restarts until the next release changes the layout on purpose.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 type Field = { label?: string; description?: string; editable?: boolean };
 type Row = Array<[string, number]>;
@@ -23,6 +23,15 @@ const READ_ONLY_IMPORT: Record<string, Field> = {
   needsReview: { label: '需要核对 (needs review)', description: '导入程序不确定的内容会被标记；核对后取消勾选' },
   reviewReason: { label: '核对原因 (review reason)', description: '导入程序说明为什么需要人工核对' },
   importKey: { label: '导入键 (import key)', description: '导入程序用来识别同一条记录，请勿修改', editable: false },
+};
+
+/** Organisations, persons and initiatives remember what the importer wrote, and on which articles' word. */
+const IMPORT_MEMORY: Record<string, Field> = {
+  importedValues: {
+    label: '导入记录 (import memory)',
+    description: '导入程序上次写入的字段指纹，以及每个职务、主办机构和参与人物出自哪些文章；用于重新导入时保留编辑的改动，请勿修改',
+    editable: false,
+  },
 };
 
 export const NEWSROOM_VIEWS: Record<string, View> = {
@@ -53,6 +62,8 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       [['rawText', 12]],
       [['importEvidence', 12]],
       [['importedValues', 12]],
+      [['importedLinks', 12]],
+      [['textFingerprint', 12]],
     ],
     fields: {
       title: { label: '标题 (title)' },
@@ -80,6 +91,12 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
         editable: false,
       },
       importedValues: { label: '导入值指纹 (imported values)', description: '用于判断编辑是否修改过字段，请勿修改', editable: false },
+      importedLinks: {
+        label: '导入的关联 (imported links)',
+        description: '导入程序上次写入的提及、引语和金额；重新导入时只替换这些，编辑添加或修改的保留',
+        editable: false,
+      },
+      textFingerprint: { label: '正文指纹 (text fingerprint)', description: '用于识别改动过的同一篇文章，请勿修改', editable: false },
       ...READ_ONLY_IMPORT,
     },
   },
@@ -100,6 +117,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       [['mentionedInArticles', 6]],
       [['needsReview', 4], ['reviewReason', 8]],
       [['importKey', 6]],
+      [['importedValues', 12]],
     ],
     fields: {
       name: { label: '全称 (name)' },
@@ -110,6 +128,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       parent: { label: '上级机构 (parent)', description: '例如党支部所属的商会' },
       people: { label: '任职人员 (people)', description: '由人物的职务自动生成', editable: false },
       ...READ_ONLY_IMPORT,
+      ...IMPORT_MEMORY,
     },
   },
   'api::person.person': {
@@ -126,6 +145,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       [['mentionedInArticles', 6], ['quotedInArticles', 6]],
       [['needsReview', 4], ['reviewReason', 8]],
       [['importKey', 6]],
+      [['importedValues', 12]],
     ],
     fields: {
       name: { label: '姓名 (name)' },
@@ -134,6 +154,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       biography: { label: '简介 (biography)' },
       organisations: { label: '任职机构 (organisations)', description: '由职务自动生成', editable: false },
       ...READ_ONLY_IMPORT,
+      ...IMPORT_MEMORY,
     },
   },
   'api::initiative.initiative': {
@@ -151,6 +172,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       [['mentionedInArticles', 6]],
       [['needsReview', 4], ['reviewReason', 8]],
       [['importKey', 6]],
+      [['importedValues', 12]],
     ],
     fields: {
       name: { label: '名称 (name)' },
@@ -159,6 +181,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       people: { label: '参与人物 (people)' },
       amounts: { label: '金额 (amounts)' },
       ...READ_ONLY_IMPORT,
+      ...IMPORT_MEMORY,
     },
   },
 };

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { ImportRequestError } from './errors';
 import { processLabel } from './lock';
 import { BATCH_PAGES, runImport } from './run';
-import { summaryTable, toMarkdown, type DocumentReport } from './report';
+import { reimportLines, reimportSummary, summaryTable, toMarkdown, type DocumentReport, type ImportReport } from './report';
 
 /**
  * `npm run import -- <files or directories...>`
@@ -22,7 +22,12 @@ Imports scraped news pages (.txt or .html, UTF-8 or GB18030/GBK/GB2312) as artic
 the organisations, persons and initiatives they mention. Re-running is safe.
 
 Options:
-  --dry-run        analyse and plan only; write nothing, no database needed
+  --dry-run        analyse and plan only, write nothing; on a site imported before, say per page
+                   what importing again would add, remove and change, and which editors' changes
+                   it keeps (it reads the database; without one it plans as for an empty site)
+  --offline        with --dry-run: do not read the database at all
+  --base-url URL   pages without a URL of their own were saved from URL + their path under the
+                   directory given, e.g. https://example.org/news/ for 2021/a.html
   --publish        publish what was imported (default: drafts for editors to review)
   --report FILE    write the report as JSON, or Markdown when FILE ends in .md
   --locale CODE    locale of the imported articles (default: zh-Hans)
@@ -44,6 +49,8 @@ export type CliOptions = {
   json: boolean;
   batchPages: number;
   waitForLock: boolean;
+  offline: boolean;
+  baseUrl: string | null;
 };
 
 export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | { error: string } => {
@@ -60,6 +67,8 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
         json: { type: 'boolean', default: false },
         'no-wait': { type: 'boolean', default: false },
         batch: { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -70,6 +79,9 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
   if (parsed.positionals.length === 0) return { error: 'give at least one file or directory to import' };
   const batchPages = parsed.values.batch === undefined ? BATCH_PAGES : Number(parsed.values.batch);
   if (!Number.isInteger(batchPages) || batchPages < 1) return { error: `--batch takes a whole number of pages, 1 or more, not ${parsed.values.batch}` };
+  const baseUrl = parsed.values['base-url'] ?? null;
+  if (baseUrl !== null && !/^https?:\/\/[^/\s]+/u.test(baseUrl)) return { error: `--base-url takes an http(s) URL such as https://example.org/news/, not ${baseUrl}` };
+  if (parsed.values.offline === true && parsed.values['dry-run'] !== true) return { error: '--offline only goes with --dry-run: a real import writes to the database' };
   return {
     paths: parsed.positionals,
     dryRun: parsed.values['dry-run'] === true,
@@ -79,6 +91,8 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
     json: parsed.values.json === true,
     batchPages,
     waitForLock: parsed.values['no-wait'] !== true,
+    offline: parsed.values.offline === true,
+    baseUrl,
   };
 };
 
@@ -120,7 +134,7 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
   let strapi: Core.Strapi | null = null;
   try {
     yieldToServer();
-    if (!options.dryRun) strapi = await bootStrapi();
+    strapi = options.offline ? null : await bootForRun(bootStrapi, options.dryRun);
     const { countInputs } = await import('./files');
     const progress = progressBar(await countInputs(options.paths));
     let done = 0;
@@ -130,8 +144,10 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
       publish: options.publish,
       locale: options.locale,
       batchPages: options.batchPages,
+      baseUrl: options.baseUrl,
       analyseInWorker: true,
-      keepDocuments: options.report !== null || options.json,
+      // A dry run lists each page's changes on the terminal, so it keeps them.
+      keepDocuments: options.report !== null || options.json || options.dryRun,
       strapi,
       holder: `the command line (${processLabel()})`,
       waitForLock: options.waitForLock,
@@ -155,7 +171,7 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
     if (options.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      process.stdout.write(`${summaryTable(report.summary)}\n`);
+      process.stdout.write(`${summaryTable(report.summary)}\n${readableReimport(report)}`);
     }
     return report.summary.failed > 0 ? EXIT.documentsFailed : EXIT.ok;
   } catch (error) {
@@ -171,6 +187,29 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
       await strapi.destroy();
     }
   }
+};
+
+/**
+ * Strapi for a run: always for a real import; for a dry run when the database can be read, so the
+ * plan is made against what the site holds. A dry run without one plans as for an empty site.
+ */
+const bootForRun = async (bootStrapi: StrapiBooter, dryRun: boolean): Promise<Core.Strapi | null> => {
+  if (!dryRun) return bootStrapi();
+  try {
+    return await bootStrapi();
+  } catch (error) {
+    process.stderr.write(`import: the database could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); planning as for an empty site\n`);
+    return null;
+  }
+};
+
+/** Under the summary table: pages by rule, and for a dry run each page imported before with what would change. */
+const readableReimport = (report: ImportReport): string => {
+  const summary = reimportSummary(report.summary, report.reimport);
+  const pages = report.summary.dryRun && report.reimport !== undefined ? reimportLines(report.reimport, 50) : [];
+  const lines = summary === '' ? [] : [summary];
+  if (pages.length > 0) lines.push('', 'What importing again would do (+ add, − remove, ~ change, = keep an editor\'s change):', ...pages);
+  return lines.map((line) => `${line}\n`).join('');
 };
 
 type Pool = { numUsed: () => number; numPendingAcquires: () => number; numPendingCreates: () => number };

@@ -19,10 +19,29 @@ export const normaliseName = (name: string): string =>
 
 export const sha256 = (text: string | Uint8Array): string => crypto.createHash('sha256').update(text).digest('hex');
 
+/** JSON with object keys in order, so equal values always read the same. */
+export const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value ?? null, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item
+  );
+
+/**
+ * The fingerprint of a value the importer writes: equal values, equal fingerprints. Key order is
+ * fixed by construction in the values it is taken of, so plain JSON is their canonical form.
+ */
+export const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, 16);
+
 /** Derived from the analysis rules themselves (see rules-version.ts): the content hash covers the rules as well as the bytes. */
 export { RULES_VERSION };
 
-export const contentHash = (bytes: Uint8Array): string => sha256(Buffer.concat([Buffer.from(`${RULES_VERSION}\n`), bytes]));
+/**
+ * The hash of a page's bytes under a version of the rules: a page is analysed again when either
+ * changes. `rulesVersion` is RULES_VERSION except where a caller stands for other rules (see RunOptions).
+ */
+export const contentHash = (bytes: Uint8Array, rulesVersion: string = RULES_VERSION): string =>
+  sha256(Buffer.concat([Buffer.from(`${rulesVersion}\n`), bytes]));
 
 export const organisationKey = (name: string): string => `org:${normaliseName(name)}`;
 
@@ -42,17 +61,31 @@ export const personKey = (name: string, organisationKeyOrNull: string | null, ar
 export const initiativeKey = (name: string, kind: string, articleKey: string): string =>
   kind === 'donation' ? `initiative:donation:${normaliseName(name)}@${articleKey}` : `initiative:${normaliseName(name)}`;
 
-/** The canonical source URL when the page gives one, else a hash of its cleaned text. */
-export const articleKey = (url: string | null, cleanedText: string): string => {
-  if (url !== null) {
-    try {
-      const parsed = new URL(url);
-      parsed.hash = '';
-      return `url:${parsed.toString()}`;
-    } catch {
-      // Not every page prints a well-formed URL; the text as printed is still a stable key.
-      return `url:${url.trim()}`;
-    }
+/**
+ * Article keys. An article is known by its canonical source URL when there is one (`url:`), else
+ * by the page's path relative to the directory it was imported from (`path:`), which a near-
+ * duplicate fingerprint of its text confirms (see identity.ts). A second, different article found
+ * at a path that already has one gets the path with its fingerprint's prefix after `#`. Articles
+ * imported before paths were kept are known by a hash of their cleaned text (`text:`); they are
+ * found by their fingerprint and take a path or URL key when next imported.
+ */
+export const urlKey = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return `url:${parsed.toString()}`;
+  } catch {
+    // Not every page prints a well-formed URL; the text as printed is still a stable key.
+    return `url:${url.trim()}`;
   }
-  return `text:${sha256(cleanedText).slice(0, 32)}`;
 };
+
+export const pathKey = (relativePath: string, suffix: string | null = null): string => `path:${relativePath}${suffix === null ? '' : `#${suffix}`}`;
+
+const PATH_KEY = /^path:(.*?)(?:#[0-9a-f]{8})?$/u;
+
+/** The relative path a `path:` key was made from, or null for other keys. */
+export const pathOfKey = (key: string): string | null => PATH_KEY.exec(key)?.[1] ?? null;
+
+/** How much a key says about a page: a URL names it, a path locates it, a text hash only describes it. */
+export const keyRank = (key: string): number => (key.startsWith('url:') ? 2 : key.startsWith('path:') ? 1 : 0);

@@ -1,6 +1,30 @@
-import { RULES_VERSION, sha256 } from './keys';
-import { mergePositions, type EntityIndex, type ResolvedArticle, type ResolvedDocument, type ResolvedPosition } from './resolve';
+import { claimsOf, reconcile, type Reconciled } from './claims';
+import { identityReviewReason, type ArticleMatch } from './identity';
+import { canonicalJson, fingerprint, RULES_VERSION } from './keys';
+import type { EntityIndex, StoredPosition } from './known';
+import type { RecordMemory } from './memory';
+import {
+  describeAmount,
+  describeKey,
+  describeQuote,
+  describePerson,
+  describeReconciled,
+  mergeCandidates,
+  mergeUnsettled,
+  namesFrom,
+  nothingUnsettled,
+  settle,
+  type Candidates,
+  type Described,
+  type Names,
+  type PageChanges,
+  type Unsettled,
+} from './changes';
+import { planRecords } from './plan-records';
+import type { ResolvedArticle, ResolvedDocument } from './resolve';
 import type { BlockType, Evidence, Extraction, InitiativeKind, Money, OrganisationKind } from './types';
+
+export { fingerprint };
 
 export type Action = 'create' | 'update' | 'unchanged';
 
@@ -43,11 +67,29 @@ export const ARTICLE_FIELDS: readonly ArticleField[] = [
   'mentionedInitiatives',
 ];
 
-/** An article as stored: its current fields and the fingerprints of what the importer last wrote. */
+/** Fields whose values are lists of links: each link, not the whole field, is the importer's or an editor's (see claims.ts). */
+export const LINK_FIELDS = ['quotes', 'amounts', 'mentionedOrganisations', 'mentionedPersons', 'mentionedInitiatives'] as const;
+
+export type LinkField = (typeof LINK_FIELDS)[number];
+
+const isLinkField = (field: ArticleField): field is LinkField => (LINK_FIELDS as readonly string[]).includes(field);
+
+/** The identities of the links the importer last made on an article, per field: its `importedLinks`. */
+export type ImportedLinks = Partial<Record<LinkField, string[]>>;
+
+/** A link's identity: the key it points at, or the whole value of a quote or an amount. */
+export const linkIdentity = (item: unknown): string => (typeof item === 'string' ? item : canonicalJson(item));
+
+/** An article as stored: its current fields and what the importer last wrote. */
 export type StoredArticle = {
   documentId: string;
   fields: ArticleFields;
+  /** The fingerprints of the field values the importer last wrote. */
   importedValues: Partial<Record<ArticleField, string>>;
+  /** The links the importer last made; absent on articles imported before it kept them. */
+  importedLinks?: ImportedLinks | null;
+  /** The page as last imported, to tell a changed page from a changed reading of the same page. */
+  rawText?: string | null;
 };
 
 export type ArticlePlan = {
@@ -56,12 +98,20 @@ export type ArticlePlan = {
   documentId: string | null;
   /** The fields to write: all of them on create, the changed ones the editor left alone on update. */
   fields: Partial<ArticleFields>;
-  /** Fields the source changed but an editor had changed too: the editor's version stays. */
+  /** Fields the source changed but an editor had changed too: the editor's version (or links) stays. */
   keptEditorChanges: ArticleField[];
   importedValues: Record<ArticleField, string>;
+  importedLinks: ImportedLinks;
   rawText: string;
   contentHash: string;
   reviewReasons: string[];
+  /** The key the article had before, when this import gives it another (a path or URL for a text hash, say); else null. */
+  formerKey: string | null;
+  /** The stored near-duplicate fingerprint of its text ('' when unknown). */
+  fingerprint: string;
+  headline: { title: string; date: string | null; source: string | null; url: string | null };
+  /** No field changes, but the page was read again: its provenance (hash, evidence, links, fingerprint, review reasons) is written. */
+  refresh: boolean;
   /**
    * Where on the page each extracted fact was read, stored with the article for editors. Set by
    * `plan`; a page skipped as unchanged is not analysed again and writes nothing, so it has none.
@@ -69,35 +119,14 @@ export type ArticlePlan = {
   evidence?: ImportEvidence;
 };
 
-export type OrganisationPlan = {
-  action: Action;
-  key: string;
-  documentId: string | null;
-  name: string;
-  kind: OrganisationKind;
-  aliases: string[];
-  parentKey: string | null;
-};
+/** Organisations, persons and initiatives: `memory` is what the record's `importedValues` holds after this import. */
+type RecordPlan = { action: Action; key: string; documentId: string | null; memory: RecordMemory; memoryChanged: boolean };
 
-export type PersonPlan = {
-  action: Action;
-  key: string;
-  documentId: string | null;
-  name: string;
-  positions: ResolvedPosition[];
-  reviewReason: string | null;
-};
+export type OrganisationPlan = RecordPlan & { name: string; kind: OrganisationKind; aliases: string[]; parentKey: string | null };
 
-export type InitiativePlan = {
-  action: Action;
-  key: string;
-  documentId: string | null;
-  name: string;
-  kind: InitiativeKind;
-  organiserKeys: string[];
-  personKeys: string[];
-  amounts: Money[];
-};
+export type PersonPlan = RecordPlan & { name: string; positions: StoredPosition[]; reviewReason: string | null };
+
+export type InitiativePlan = RecordPlan & { name: string; kind: InitiativeKind; organiserKeys: string[]; personKeys: string[]; amounts: Money[] };
 
 export type DocumentPlan = {
   file: string;
@@ -105,6 +134,12 @@ export type DocumentPlan = {
   organisations: OrganisationPlan[];
   persons: PersonPlan[];
   initiatives: InitiativePlan[];
+  /** Which article the page is, and by which rule. */
+  match: ArticleMatch;
+  /** What this import adds, removes and changes, and the editors' changes it keeps. */
+  changes: PageChanges;
+  /** Records that lost a link in this plan: orphaned if nothing else links to them. */
+  orphanCandidates: Candidates;
 };
 
 const sortedKeys = (keys: string[]): string[] => [...new Set(keys)].sort();
@@ -154,33 +189,72 @@ export const articleFields = (article: ResolvedArticle): ArticleFields => ({
   mentionedInitiatives: sortedKeys(article.initiativeKeys),
 });
 
-/** Key order is fixed by construction, so JSON is a stable canonical form. */
-export const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, 16);
-
 export const fingerprints = (fields: ArticleFields): Record<ArticleField, string> =>
   Object.fromEntries(ARTICLE_FIELDS.map((field) => [field, fingerprint(fields[field])])) as Record<ArticleField, string>;
 
-export const planArticle = (article: ResolvedArticle, stored: StoredArticle | null): ArticlePlan => {
+type LinkItems = Array<ArticleFields[LinkField][number]>;
+
+/** What an article's link fields become: each link reconciled with what the importer last asserted. */
+export type LinkReconciliations = Partial<Record<LinkField, Reconciled<unknown>>>;
+
+/**
+ * One link field of an article read again. The importer's last links are its claims on the field;
+ * an article imported before it kept them has as claims its current links when no editor changed
+ * the field, and no reconciliation when one did: the editor's version stays whole, as before.
+ */
+const reconcileField = (field: LinkField, article: ResolvedArticle, stored: StoredArticle, next: ArticleFields, formerKeys: string[]): Reconciled<unknown> | null => {
+  const current = stored.fields[field] as LinkItems;
+  const last = stored.importedLinks?.[field];
+  const edited = stored.importedValues[field] !== undefined && stored.importedValues[field] !== fingerprint(current);
+  if (last === undefined && edited) return null;
+  const claims = claimsOf(last ?? current.map(linkIdentity), article.key);
+  const result = reconcile<unknown>({ current, claims, identity: linkIdentity, article: article.key, formerKeys, asserted: next[field] as LinkItems });
+  // Relations are sets, kept sorted so that equal sets compare equal.
+  return field === 'quotes' || field === 'amounts' ? result : { ...result, items: [...(result.items as string[])].sort() };
+};
+
+const headlineOf = (article: ResolvedArticle): ArticlePlan['headline'] => ({ title: article.title, date: article.date, source: article.source, url: article.url });
+
+export const planArticle = (article: ResolvedArticle, stored: StoredArticle | null): ArticlePlan & { links: LinkReconciliations } => {
   const next = articleFields(article);
   const nextPrints = fingerprints(next);
-  const base = { key: article.key, rawText: article.rawText, contentHash: article.contentHash, reviewReasons: article.reviewReasons };
+  const formerKey = article.match?.matchedKey !== undefined && article.match.matchedKey !== null && article.match.matchedKey !== article.key ? article.match.matchedKey : null;
+  const base = {
+    key: article.key,
+    rawText: article.rawText,
+    contentHash: article.contentHash,
+    reviewReasons: article.reviewReasons,
+    formerKey,
+    fingerprint: article.fingerprint ?? '',
+    headline: headlineOf(article),
+    importedValues: nextPrints,
+  };
   if (stored === null) {
-    return { ...base, action: 'create', documentId: null, fields: next, keptEditorChanges: [], importedValues: nextPrints };
+    const importedLinks = Object.fromEntries(LINK_FIELDS.map((field) => [field, (next[field] as LinkItems).map(linkIdentity)]));
+    return { ...base, action: 'create', documentId: null, fields: next, keptEditorChanges: [], importedLinks, refresh: false, links: {} };
   }
   const currentPrints = fingerprints(stored.fields);
   const fields: Partial<ArticleFields> = {};
   const keptEditorChanges: ArticleField[] = [];
+  const importedLinks: ImportedLinks = {};
+  const links: LinkReconciliations = {};
   for (const field of ARTICLE_FIELDS) {
+    const reconciled = isLinkField(field) ? reconcileField(field, article, stored, next, formerKey === null ? [] : [formerKey]) : null;
+    if (isLinkField(field)) importedLinks[field] = reconciled === null ? (next[field] as LinkItems).map(linkIdentity) : Object.keys(reconciled.claims);
+    if (reconciled !== null) {
+      links[field as LinkField] = reconciled;
+      if (fingerprint(reconciled.items) !== currentPrints[field]) Object.assign(fields, { [field]: reconciled.items });
+      const editorsKept = reconciled.keptEditors.length > 0 || reconciled.keptRemovals.length > 0;
+      if (editorsKept && nextPrints[field] !== currentPrints[field]) keptEditorChanges.push(field);
+      continue;
+    }
     if (nextPrints[field] === currentPrints[field]) continue;
     const editedSinceImport = stored.importedValues[field] !== undefined && stored.importedValues[field] !== currentPrints[field];
-    if (editedSinceImport) {
-      keptEditorChanges.push(field);
-    } else {
-      Object.assign(fields, { [field]: next[field] });
-    }
+    if (editedSinceImport) keptEditorChanges.push(field);
+    else Object.assign(fields, { [field]: next[field] });
   }
-  const action: Action = Object.keys(fields).length > 0 ? 'update' : 'unchanged';
-  return { ...base, action, documentId: stored.documentId, fields, keptEditorChanges, importedValues: nextPrints };
+  const changed = Object.keys(fields).length > 0 || formerKey !== null;
+  return { ...base, action: changed ? 'update' : 'unchanged', documentId: stored.documentId, fields, keptEditorChanges, importedLinks, refresh: !changed, links };
 };
 
 /**
@@ -215,7 +289,7 @@ const spot = (evidence: Evidence): Evidence => ({ sentence: clip(evidence.senten
 const withEvidence = <T extends { evidence?: Evidence }, U>(items: T[], entry: (item: T, evidence: Evidence) => U): U[] =>
   items.flatMap((item) => (item.evidence === undefined ? [] : [entry(item, spot(item.evidence))]));
 
-export const importEvidence = (extraction: Extraction): ImportEvidence => {
+export const importEvidence = (extraction: Extraction, rulesVersion: string = RULES_VERSION): ImportEvidence => {
   const notes: string[] = [];
   const bounded = <T>(list: string, entries: T[]): T[] => {
     if (entries.length <= EVIDENCE_LIST_LIMIT) return entries;
@@ -226,7 +300,7 @@ export const importEvidence = (extraction: Extraction): ImportEvidence => {
     withEvidence(person.positions, (position, evidence) => ({ person: person.name, title: position.title, organisation: position.organisation, ...evidence }))
   );
   return {
-    rulesVersion: RULES_VERSION,
+    rulesVersion,
     positions: bounded('positions', positions),
     amounts: bounded(
       'amounts',
@@ -241,47 +315,86 @@ export const importEvidence = (extraction: Extraction): ImportEvidence => {
   };
 };
 
+/** The match of an article made up without one (in a test): its key, and whether it is stored. */
+const matchOf = (article: ResolvedArticle, stored: StoredArticle | null): ArticleMatch =>
+  article.match ?? { rule: stored === null ? 'new' : 'url', key: article.key, matchedKey: stored === null ? null : article.key, similarity: null, duplicateOf: null };
+
+/** Persons and initiatives the article linked before, or the importer did: this import decides about them again. */
+const previousLinks = (stored: StoredArticle | null): { persons: string[]; initiatives: string[] } => {
+  if (stored === null) return { persons: [], initiatives: [] };
+  const speakers = stored.fields.quotes.map((quote) => quote.speakerKey).filter((key): key is string => key !== null);
+  const unique = (keys: string[]) => [...new Set(keys)];
+  return {
+    persons: unique([...stored.fields.mentionedPersons, ...speakers, ...(stored.importedLinks?.mentionedPersons ?? [])]),
+    initiatives: unique([...stored.fields.mentionedInitiatives, ...(stored.importedLinks?.mentionedInitiatives ?? [])]),
+  };
+};
+
+const isLink = (field: string): boolean => (LINK_FIELDS as readonly string[]).includes(field);
+
+/** The article's own changes in words: links added, removed and kept; fields rewritten and kept. */
+const articleChanges = (article: ReturnType<typeof planArticle>, names: Names): Unsettled => {
+  const parse = (id: string): unknown => (id.startsWith('{') ? (JSON.parse(id) as unknown) : id);
+  const describers: Record<LinkField, Described<never>> = {
+    quotes: describeQuote(names),
+    amounts: describeAmount,
+    mentionedOrganisations: describeKey('organisation', (key) => names.organisation(key)),
+    mentionedPersons: describePerson(names),
+    mentionedInitiatives: describeKey('initiative', names.initiative),
+  };
+  const links = LINK_FIELDS.map((field) => {
+    const result = article.links[field];
+    return result === undefined ? nothingUnsettled() : describeReconciled(result as Reconciled<never>, describers[field], (id) => parse(id) as never);
+  });
+  const kept = article.keptEditorChanges.filter((field) => !isLink(field)).map((field) => `field ${field} (an editor's version, kept)`);
+  return mergeUnsettled({ ...nothingUnsettled(), kept }, ...links);
+};
+
+/** Fields other than links that the plan rewrites on an article that exists. */
+const changedFields = (article: ReturnType<typeof planArticle>): string[] =>
+  article.action === 'create' ? [] : Object.keys(article.fields).filter((field) => !isLink(field)).map((field) => `field ${field}`);
+
+/** Keys the article's own links no longer point at: mentions, quote speakers, a replaced publisher. */
+const articleCandidates = (article: ReturnType<typeof planArticle>, stored: StoredArticle | null): Candidates => {
+  const removed = (field: LinkField): string[] => (article.links[field]?.removed ?? []) as string[];
+  const speakers = ((article.links.quotes?.removed ?? []) as ArticleFields['quotes']).map((quote) => quote.speakerKey).filter((key): key is string => key !== null);
+  const publisher = article.fields.source !== undefined ? (stored?.fields.source.publisherKey ?? null) : null;
+  return {
+    organisations: [...removed('mentionedOrganisations'), ...(publisher === null ? [] : [publisher])],
+    persons: [...removed('mentionedPersons'), ...speakers],
+    initiatives: removed('mentionedInitiatives'),
+  };
+};
+
+export type PlanOptions = { rulesVersion?: string };
+
 /**
- * Decides what to write for one document. Organisations, persons and initiatives only ever gain
- * information from an import (aliases, positions, organisers); what an editor wrote on them is
- * never overwritten.
+ * Decides what to write for one document. The article's fields are rewritten where the page
+ * changed and no editor did; its links, a person's positions and an initiative's organisers and
+ * people are the importer's claims, replaced by what the page asserts now, beside the links editors
+ * made (see claims.ts). Organisations only gain aliases and a parent.
  */
-export const plan = (doc: ResolvedDocument, index: EntityIndex, stored: StoredArticle | null): DocumentPlan => {
-  const organisations = doc.organisations.map((organisation): OrganisationPlan => {
-    const known = index.organisations.get(organisation.key);
-    if (known === undefined) return { ...organisation, action: 'create', documentId: null };
-    const aliases = [...new Set([...known.aliases, ...organisation.aliases])];
-    const gainsAlias = aliases.length > known.aliases.length;
-    const gainsParent = known.parentKey === null && organisation.parentKey !== null;
-    return {
-      ...organisation,
-      name: known.name,
-      aliases,
-      parentKey: known.parentKey ?? organisation.parentKey,
-      action: gainsAlias || gainsParent ? 'update' : 'unchanged',
-      documentId: known.documentId,
-    };
+export const plan = (doc: ResolvedDocument, index: EntityIndex, stored: StoredArticle | null, options: PlanOptions = {}): DocumentPlan => {
+  const match = matchOf(doc.article, stored);
+  const planned = planArticle(doc.article, stored);
+  const { links, ...article } = planned;
+  const identity = identityReviewReason(match, stored?.rawText !== doc.article.rawText, (key) => index.articles.get(key)?.headline.title ?? key);
+  const reviewReasons = identity === null ? article.reviewReasons : [...article.reviewReasons, identity];
+  const keys = { key: article.key, former: article.formerKey === null ? [] : [article.formerKey] };
+  const names = namesFrom(index, {
+    organisations: new Map(doc.organisations.map((organisation) => [organisation.key, organisation.name])),
+    persons: new Map(doc.persons.map((person) => [person.key, person.name])),
+    initiatives: new Map(doc.initiatives.map((initiative) => [initiative.key, initiative.name])),
   });
-  const persons = doc.persons.map((person): PersonPlan => {
-    const known = index.persons.get(person.key);
-    if (known === undefined) return { ...person, action: 'create', documentId: null };
-    const positions = mergePositions(known.positions, person.positions);
-    return {
-      ...person,
-      name: known.name,
-      positions,
-      action: positions.length > known.positions.length ? 'update' : 'unchanged',
-      documentId: known.documentId,
-    };
-  });
-  const initiatives = doc.initiatives.map((initiative): InitiativePlan => {
-    const known = index.initiatives.get(initiative.key);
-    if (known === undefined) return { ...initiative, action: 'create', documentId: null };
-    const organiserKeys = [...new Set([...known.organiserKeys, ...initiative.organiserKeys])];
-    const personKeys = [...new Set([...known.personKeys, ...initiative.personKeys])];
-    const grows = organiserKeys.length > known.organiserKeys.length || personKeys.length > known.personKeys.length;
-    return { ...initiative, organiserKeys, personKeys, action: grows ? 'update' : 'unchanged', documentId: known.documentId };
-  });
-  const article = { ...planArticle(doc.article, stored), evidence: importEvidence(doc.analysed.extraction) };
-  return { file: doc.file, article, organisations, persons, initiatives };
+  const records = planRecords(doc, index, keys, previousLinks(stored), names);
+  return {
+    file: doc.file,
+    article: { ...article, reviewReasons, evidence: importEvidence(doc.analysed.extraction, options.rulesVersion) },
+    organisations: records.organisations,
+    persons: records.persons,
+    initiatives: records.initiatives,
+    match,
+    changes: settle(mergeUnsettled(articleChanges(planned, names), records.changes), changedFields(planned)),
+    orphanCandidates: mergeCandidates(articleCandidates(planned, stored), records.candidates),
+  };
 };

@@ -1,3 +1,5 @@
+import type { PageChanges } from './changes';
+import type { ArticleMatch, MatchRule } from './identity';
 import type { AnalysedDocument } from './resolve';
 import type { Action, DocumentPlan } from './plan';
 import type { Evidence, InitiativeKind, Money, OrganisationKind } from './types';
@@ -30,6 +32,38 @@ export type DocumentReport = {
 
 export type RecordType = 'articles' | 'organisations' | 'persons' | 'initiatives';
 
+/** Pages by the rule that told which article they are; `unchanged`: skipped, its bytes imported before under the same rules. */
+export type MatchCounts = Record<MatchRule | 'unchanged', number>;
+
+/**
+ * What importing a page (again) does to what is stored: which article it is and by which rule,
+ * what it adds, removes and changes, and the editors' changes it keeps. A dry run on an imported
+ * site says this before anything is written.
+ */
+export type PageReimport = {
+  file: string;
+  title: string;
+  match: { rule: MatchRule; key: string; matchedKey: string | null; similarity: number | null; duplicateOf: string | null };
+} & PageChanges;
+
+export type OrphanSummary = {
+  /** Records this run's pages no longer link: checked at the end of a real run. */
+  candidates: string[];
+  /** Nothing linked them and no editor had touched them: deleted. */
+  removed: string[];
+  /** Nothing linked them, but an editor had worked on them: kept, flagged for review. */
+  flagged: string[];
+};
+
+export type ReimportReport = { pages: PageReimport[]; orphans: OrphanSummary };
+
+export const reimportOf = (file: string, title: string, match: ArticleMatch, changes: PageChanges): PageReimport => ({
+  file,
+  title,
+  match: { rule: match.rule, key: match.key, matchedKey: match.matchedKey, similarity: match.similarity, duplicateOf: match.duplicateOf },
+  ...changes,
+});
+
 export type ImportSummary = {
   dryRun: boolean;
   published: boolean;
@@ -42,9 +76,11 @@ export type ImportSummary = {
   seconds: number;
   documentsPerSecond: number;
   records: Record<RecordType, Counts & { failed: number }>;
+  /** Pages by the rule that told which article they are. */
+  matches?: MatchCounts;
 };
 
-export type ImportReport = { documents: DocumentReport[]; summary: ImportSummary };
+export type ImportReport = { documents: DocumentReport[]; summary: ImportSummary; reimport?: ReimportReport };
 
 export const zeroCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
@@ -136,8 +172,57 @@ export const summaryTable = (summary: ImportSummary): string => {
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+const RULE_WORDS: Record<MatchRule, string> = { url: 'by URL', path: 'by path', fingerprint: 'by text', new: 'new' };
+
+const ruleOf = (page: PageReimport): string =>
+  `${RULE_WORDS[page.match.rule]}${page.match.similarity === null ? '' : ` ${page.match.similarity.toFixed(2)}`}${page.match.duplicateOf === null ? '' : `, close to ${page.match.duplicateOf}`}`;
+
+/** One line per page that matched an article already imported, with its changes under it. */
+export const reimportLines = (reimport: ReimportReport, limit = Number.POSITIVE_INFINITY): string[] => {
+  const lines: string[] = [];
+  const again = reimport.pages.filter((page) => page.match.rule !== 'new');
+  for (const page of again.slice(0, limit)) {
+    const counts = `+${page.added.length} −${page.removed.length} ~${page.changed.length}${page.kept.length > 0 ? `, kept ${page.kept.length}` : ''}`;
+    lines.push(`${page.file}  [${ruleOf(page)}]  ${counts}`);
+    for (const [mark, entries] of [['+', page.added], ['−', page.removed], ['~', page.changed], ['=', page.kept]] as const) {
+      for (const entry of entries) lines.push(`    ${mark} ${entry}`);
+    }
+  }
+  if (again.length > limit) lines.push(`… and ${again.length - limit} more pages (see --report)`);
+  return lines;
+};
+
+/** The re-import in a few lines: pages by rule, and what became of the records they stopped linking. */
+export const reimportSummary = (summary: ImportSummary, reimport: ReimportReport | undefined): string => {
+  const matches = summary.matches;
+  if (matches === undefined || reimport === undefined) return '';
+  const lines = [
+    `Pages: ${matches.url} matched by URL, ${matches.path} by path, ${matches.fingerprint} by text, ${matches.new} new, ${matches.unchanged} unchanged.`,
+  ];
+  const { orphans } = reimport;
+  if (summary.dryRun && orphans.candidates.length > 0) lines.push(`No longer linked from these pages (removed at the end of a real run if nothing else links them and no editor touched them): ${orphans.candidates.join(', ')}.`);
+  if (!summary.dryRun && (orphans.removed.length > 0 || orphans.flagged.length > 0)) {
+    lines.push(`Orphans: removed ${orphans.removed.length}${orphans.removed.length > 0 ? ` (${orphans.removed.join(', ')})` : ''}; kept and flagged ${orphans.flagged.length}${orphans.flagged.length > 0 ? ` (${orphans.flagged.join(', ')})` : ''}.`);
+  }
+  return lines.join('\n');
+};
+
+const reimportMarkdown = (report: ImportReport): string[] => {
+  if (report.reimport === undefined) return [];
+  const lines = ['## Re-import', '', reimportSummary(report.summary, report.reimport), ''];
+  const again = report.reimport.pages.filter((page) => page.match.rule !== 'new');
+  if (again.length === 0) return lines;
+  lines.push('| File | Article | Matched | Added | Removed | Changed | Editors\' changes kept |', '|---|---|---|---|---|---|---|');
+  for (const page of again) {
+    const cell = (entries: string[]) => escapeCell(entries.join('; '));
+    lines.push(`| \`${page.file}\` | ${escapeCell(page.title)} | ${ruleOf(page)} | ${cell(page.added)} | ${cell(page.removed)} | ${cell(page.changed)} | ${cell(page.kept)} |`);
+  }
+  lines.push('');
+  return lines;
+};
+
 export const toMarkdown = (report: ImportReport): string => {
-  const lines = ['# Import report', '', '```', summaryTable(report.summary), '```', ''];
+  const lines = ['# Import report', '', '```', summaryTable(report.summary), '```', '', ...reimportMarkdown(report)];
   for (const doc of report.documents) {
     lines.push(`## ${doc.status === 'ok' ? '✓' : '✗'} ${escapeCell(doc.article?.title ?? doc.file)}`, '', `- File: \`${doc.file}\``);
     if (doc.error !== undefined) lines.push(`- **Error:** ${escapeCell(doc.error)}`);

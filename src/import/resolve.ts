@@ -1,4 +1,8 @@
-import { articleKey, initiativeKey, normaliseName, organisationKey, personKey } from './keys';
+import { encodeSignature, signatureOf } from './fingerprint';
+import { articleText, matchArticle, type ArticleMatch, type PageOrigin } from './identity';
+import { initiativeKey, normaliseName, organisationKey, personKey } from './keys';
+import { learn, type EntityIndex, type KnownPerson } from './known';
+import { plan } from './plan';
 import type {
   Block,
   ExtractedInitiative,
@@ -22,52 +26,17 @@ export type AnalysedDocument = {
   warnings: string[];
 };
 
-/**
- * Records already known, from the database or from earlier documents of this run. `documentId` is
- * null for records a dry run only pretends to have written.
- */
-export type KnownOrganisation = { key: string; name: string; aliases: string[]; parentKey: string | null; documentId: string | null; published: boolean };
-export type KnownPerson = { key: string; name: string; positions: ResolvedPosition[]; documentId: string | null; published: boolean };
-export type KnownInitiative = { key: string; organiserKeys: string[]; personKeys: string[]; documentId: string | null; published: boolean };
-export type KnownArticle = {
-  key: string;
-  contentHash: string | null;
-  documentId: string | null;
-  published: boolean;
-  /** What a report says of the article when its page is skipped as unchanged. */
-  headline: { title: string; date: string | null; source: string | null; url: string | null };
-};
-
-export type EntityIndex = {
-  organisations: Map<string, KnownOrganisation>;
-  /** Normalised name or distinctive alias → organisation keys. */
-  organisationNames: Map<string, string[]>;
-  persons: Map<string, KnownPerson>;
-  /** Normalised name → person keys. */
-  personNames: Map<string, string[]>;
-  initiatives: Map<string, KnownInitiative>;
-  articles: Map<string, KnownArticle>;
-  /** Content hash → article key, to skip unchanged pages before analysing them. */
-  articleHashes: Map<string, string>;
-};
-
-export const emptyIndex = (): EntityIndex => ({
-  organisations: new Map(),
-  organisationNames: new Map(),
-  persons: new Map(),
-  personNames: new Map(),
-  initiatives: new Map(),
-  articles: new Map(),
-  articleHashes: new Map(),
-});
-
-const GENERIC_ORGANISATION_WORDS = /^(?:本|该|我|全国|省|市|县|区|镇|乡)?(?:总商会|商会|协会|学会|工商联|工商业联合会|联合会|促进会|研究会|基金会|公司|集团|政府|党委|党支部|支部)$/;
-
-/**
- * Short forms such as 协会 or 县工商联 mean different organisations in different documents, so only
- * distinctive aliases (a company's brand name, say) are used to recognise an organisation in another document.
- */
-export const isDistinctiveAlias = (alias: string): boolean => [...alias].length >= 2 && !GENERIC_ORGANISATION_WORDS.test(normaliseName(alias));
+export {
+  addName,
+  emptyIndex,
+  isDistinctiveAlias,
+  type EntityIndex,
+  type KnownArticle,
+  type KnownInitiative,
+  type KnownOrganisation,
+  type KnownPerson,
+  type StoredPosition,
+} from './known';
 
 export type ResolvedOrganisation = {
   key: string;
@@ -118,6 +87,10 @@ export type ResolvedArticle = {
   rawText: string;
   contentHash: string;
   reviewReasons: string[];
+  /** Which article the page is, and by which rule (see identity.ts); absent for an article made up in a test. */
+  match?: ArticleMatch;
+  /** The stored form of the near-duplicate fingerprint of its text. */
+  fingerprint?: string;
 };
 
 export type ResolvedDocument = {
@@ -153,16 +126,18 @@ const matchOrganisation = (name: string, index: EntityIndex): string | null => {
 };
 
 /**
- * Turns one document's extraction into records with natural keys, matched against what is already
- * known. Pure: the index is read, never written; the runner adds the document's records to it once
- * they are safely stored.
+ * A namesake the index knows only on this article's word (a person this very page named before,
+ * perhaps at another organisation): re-reading the page decides about them, so they are not a
+ * different person to warn about.
  */
-export const resolve = (doc: AnalysedDocument, index: EntityIndex): ResolvedDocument => {
-  const { parsed, extraction } = doc;
-  const cleanedText = [parsed.title ?? '', ...parsed.blocks.map((block) => block.text)].join('\n');
-  const key = articleKey(parsed.url, cleanedText);
-  const reviewReasons = [...extraction.uncertain];
+const onlyOnThisArticle = (person: KnownPerson, articleKeys: string[]): boolean => {
+  if (articleKeys.some((key) => person.key.endsWith(`@article:${key}`))) return true;
+  const claims = Object.values(person.memory.claims.positions ?? {});
+  return claims.length > 0 && claims.every((articles) => articles.every((article) => articleKeys.includes(article)));
+};
 
+/** The page's organisations, matched to known ones by name or distinctive alias, and how to find one by a name the page prints. */
+const resolveOrganisations = (extraction: Extraction, index: EntityIndex) => {
   const organisationKeyByName = new Map<string, string>();
   const organisations: ResolvedOrganisation[] = [];
   for (const organisation of extraction.organisations) {
@@ -183,7 +158,14 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex): ResolvedDocu
     if (name === null) return null;
     return organisationKeyByName.get(name) ?? matchOrganisation(name, index) ?? null;
   };
+  return { organisations, keyOfOrganisation };
+};
 
+/**
+ * The page's persons: the known person of the same name at one of the same organisations, or a new
+ * one (flagged when namesakes elsewhere were not merged). `articleKeys` are the article's keys, now and before.
+ */
+const resolvePersons = (extraction: Extraction, index: EntityIndex, keyOfOrganisation: (name: string | null) => string | null, articleKeys: string[]) => {
   const personKeyByName = new Map<string, string>();
   const persons: ResolvedPerson[] = [];
   for (const person of extraction.persons) {
@@ -195,21 +177,32 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex): ResolvedDocu
     const sameOrganisation = namesakes.find((candidate) =>
       candidate.positions.some((position) => position.organisationKey !== null && ownOrganisations.includes(position.organisationKey))
     );
-    let reviewReason: string | null = null;
-    let resolvedKey: string;
-    if (sameOrganisation !== undefined) {
-      resolvedKey = sameOrganisation.key;
-    } else {
-      resolvedKey = personKey(person.name, ownOrganisations[0] ?? null, key);
-      const others = namesakes.filter((candidate) => candidate.key !== resolvedKey);
-      if (others.length > 0) {
-        reviewReason = `同名人物「${person.name}」已有 ${others.length} 条记录，但机构不同，未合并；请核实是否为同一人`;
-      }
-    }
+    const resolvedKey = sameOrganisation?.key ?? personKey(person.name, ownOrganisations[0] ?? null, articleKeys[0]);
+    const others = sameOrganisation === undefined ? namesakes.filter((candidate) => candidate.key !== resolvedKey && !onlyOnThisArticle(candidate, articleKeys)) : [];
+    const reviewReason = others.length > 0 ? `同名人物「${person.name}」已有 ${others.length} 条记录，但机构不同，未合并；请核实是否为同一人` : null;
     personKeyByName.set(person.name, resolvedKey);
-    if (reviewReason !== null) reviewReasons.push(reviewReason);
     persons.push({ key: resolvedKey, name: person.name, positions, reviewReason });
   }
+  return { persons, personKeyByName };
+};
+
+/**
+ * Turns one document's extraction into records with natural keys, matched against what is already
+ * known. Pure: the index is read, never written; the runner adds the document's records to it once
+ * they are safely stored. `origin` says where the page came from (its path under the import root
+ * and its URL); by default, the file as given and the URL the page prints.
+ */
+export const resolve = (doc: AnalysedDocument, index: EntityIndex, origin: PageOrigin = { relativePath: doc.file, url: doc.parsed.url }): ResolvedDocument => {
+  const { parsed, extraction } = doc;
+  const signature = signatureOf(articleText(parsed.title, parsed.blocks.map((block) => block.text)));
+  const match = matchArticle(index, origin, signature, doc.file);
+  const key = match.key;
+  const articleKeys = match.matchedKey === null || match.matchedKey === key ? [key] : [key, match.matchedKey];
+  const reviewReasons = [...extraction.uncertain];
+
+  const { organisations, keyOfOrganisation } = resolveOrganisations(extraction, index);
+  const { persons, personKeyByName } = resolvePersons(extraction, index, keyOfOrganisation, articleKeys);
+  reviewReasons.push(...persons.map((person) => person.reviewReason).filter((reason): reason is string => reason !== null));
 
   const initiatives = extraction.initiatives.map((initiative: ExtractedInitiative) => ({
     key: initiativeKey(initiative.name, initiative.kind, key),
@@ -232,7 +225,7 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex): ResolvedDocu
     date: parsed.date,
     source: parsed.source,
     sourceOrganisationKey: parsed.source === null ? null : keyOfOrganisation(parsed.source),
-    url: parsed.url,
+    url: origin.url,
     reporter: parsed.reporter,
     correspondent: parsed.correspondent,
     editor: parsed.editor,
@@ -246,72 +239,16 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex): ResolvedDocu
     rawText: doc.rawText,
     contentHash: doc.contentHash,
     reviewReasons: unique(reviewReasons),
+    match,
+    fingerprint: encodeSignature(signature),
   };
   return { file: doc.file, article, organisations, persons, initiatives, analysed: doc };
 };
 
 /**
- * Adds a stored document's records to the index, so later documents match them and a re-run sees
- * them as existing. `documentIds` maps keys to the documents the load stage wrote (empty in a dry run).
+ * Adds a document's records to the index as a write of it would leave them, so later documents
+ * match them and a re-run sees them as existing. `documentIds` maps keys to the documents the load
+ * stage wrote (empty in a dry run).
  */
-export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds: ReadonlyMap<string, string>, published: boolean): void => {
-  const idOf = (key: string, known: { documentId: string | null } | undefined) => documentIds.get(key) ?? known?.documentId ?? null;
-  for (const organisation of doc.organisations) {
-    const known = index.organisations.get(organisation.key);
-    const aliases = unique([...(known?.aliases ?? []), ...organisation.aliases]);
-    index.organisations.set(organisation.key, {
-      key: organisation.key,
-      name: known?.name ?? organisation.name,
-      aliases,
-      parentKey: known?.parentKey ?? organisation.parentKey,
-      documentId: idOf(organisation.key, known),
-      published: published || known?.published === true,
-    });
-    addName(index.organisationNames, normaliseName(known?.name ?? organisation.name), organisation.key);
-    for (const alias of aliases.filter(isDistinctiveAlias)) addName(index.organisationNames, normaliseName(alias), organisation.key);
-  }
-  for (const person of doc.persons) {
-    const known = index.persons.get(person.key);
-    index.persons.set(person.key, {
-      key: person.key,
-      name: known?.name ?? person.name,
-      positions: mergePositions(known?.positions ?? [], person.positions),
-      documentId: idOf(person.key, known),
-      published: published || known?.published === true,
-    });
-    addName(index.personNames, normaliseName(person.name), person.key);
-  }
-  for (const initiative of doc.initiatives) {
-    const known = index.initiatives.get(initiative.key);
-    index.initiatives.set(initiative.key, {
-      key: initiative.key,
-      organiserKeys: unique([...(known?.organiserKeys ?? []), ...initiative.organiserKeys]),
-      personKeys: unique([...(known?.personKeys ?? []), ...initiative.personKeys]),
-      documentId: idOf(initiative.key, known),
-      published: published || known?.published === true,
-    });
-  }
-  const knownArticle = index.articles.get(doc.article.key);
-  if (knownArticle?.contentHash !== null && knownArticle?.contentHash !== undefined) index.articleHashes.delete(knownArticle.contentHash);
-  index.articles.set(doc.article.key, {
-    key: doc.article.key,
-    contentHash: doc.article.contentHash,
-    documentId: idOf(doc.article.key, knownArticle),
-    published: published || knownArticle?.published === true,
-    headline: { title: doc.article.title, date: doc.article.date, source: doc.article.source, url: doc.article.url },
-  });
-  index.articleHashes.set(doc.article.contentHash, doc.article.key);
-};
-
-const samePosition = (a: ResolvedPosition, b: ResolvedPosition): boolean => a.title === b.title && a.organisationKey === b.organisationKey;
-
-/** Known positions first, in their order, then the new ones; a position is a (title, organisation) pair. */
-export const mergePositions = (known: ResolvedPosition[], added: ResolvedPosition[]): ResolvedPosition[] => [
-  ...known,
-  ...added.filter((position, index) => !known.some((k) => samePosition(k, position)) && added.findIndex((a) => samePosition(a, position)) === index),
-];
-
-export const addName = (names: Map<string, string[]>, name: string, key: string): void => {
-  const keys = names.get(name) ?? [];
-  if (!keys.includes(key)) names.set(name, [...keys, key]);
-};
+export const remember = (index: EntityIndex, doc: ResolvedDocument, documentIds: ReadonlyMap<string, string>, published: boolean): void =>
+  learn(index, plan(doc, index, null), documentIds, published);

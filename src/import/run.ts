@@ -7,24 +7,32 @@ import { MAX_PAGE_BYTES } from './decode';
 import { walkInputs, type InputEntry } from './files';
 import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
 import { journalIndex } from './journal';
-import { contentHash } from './keys';
+import { contentHash, RULES_VERSION } from './keys';
 import { invalidImportRequest } from './errors';
+import { pageOrigin } from './identity';
+import { emptyIndex, learn, type EntityIndex } from './known';
 import { loadIndex, readStoredArticle, refreshPlannerStatistics, writeDocument } from './load';
 import { processLabel, withImportLock } from './lock';
 import { DEFAULT_LOCALE, OTHER_LOCALES } from '../bootstrap/locales';
-import { plan, type DocumentPlan } from './plan';
+import { plan } from './plan';
+import { mergeCandidates, noCandidates, noChanges, namesFrom, type Candidates } from './changes';
+import { sweepOrphans } from './orphans';
 import {
   describe,
   failedDocument,
   planCounts,
+  reimportOf,
   sumCounts,
   zeroCounts,
   unchangedDocument,
   type DocumentReport,
   type ImportReport,
+  type MatchCounts,
+  type OrphanSummary,
+  type PageReimport,
   type RecordType,
 } from './report';
-import { emptyIndex, remember, resolve, type EntityIndex } from './resolve';
+import { resolve } from './resolve';
 
 export type RunOptions = {
   paths: string[];
@@ -49,32 +57,20 @@ export type RunOptions = {
   /** Wait while another import holds the lock (the command line) instead of refusing with 409 (HTTP). */
   waitForLock?: boolean;
   onLockWait?: (message: string) => void;
+  /**
+   * Maps files to the URLs they were saved from: a page without a URL of its own is known by this
+   * plus its path under the directory it was found in (https://example.org/news/ + 2021/a.html).
+   */
+  baseUrl?: string | null;
+  /**
+   * The version of the rules pages are analysed under, recorded with each article: a page whose
+   * bytes and rules version were imported before is skipped. RULES_VERSION (derived from the rules
+   * themselves) unless given; a test stands for a change of the rules by giving another.
+   */
+  rulesVersion?: string;
 };
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
-
-const failedPage = (page: { file: string; analysed: Parameters<typeof describe>[0] }, error: unknown): { report: DocumentReport; counts: null } => ({
-  report: failedDocument(page.file, `not imported, nothing was written: ${firstLine(error)}`, page.analysed),
-  counts: null,
-});
-
-const unchangedPlan = (file: string, doc: ReturnType<typeof resolve>): DocumentPlan => ({
-  file,
-  article: {
-    action: 'unchanged',
-    key: doc.article.key,
-    documentId: null,
-    fields: {},
-    keptEditorChanges: [],
-    importedValues: {} as DocumentPlan['article']['importedValues'],
-    rawText: '',
-    contentHash: doc.article.contentHash,
-    reviewReasons: [],
-  },
-  organisations: doc.organisations.map((o) => ({ ...o, action: 'unchanged', documentId: null })),
-  persons: doc.persons.map((p) => ({ ...p, action: 'unchanged', documentId: null })),
-  initiatives: doc.initiatives.map((i) => ({ ...i, action: 'unchanged', documentId: null })),
-});
 
 /**
  * Imports the given pages. Readers of the public API keep their cached responses during the run and
@@ -122,31 +118,36 @@ type Page = { kind: 'page'; file: string; analysed: Analysed };
 /** A page read and analysed (no database yet), one whose bytes were imported before, or one that already failed. */
 type Prepared = Page | { kind: 'unchanged'; file: string; bytes: Uint8Array; hash: string; key: string } | { kind: 'failed'; report: DocumentReport };
 
-type Done = { report: DocumentReport; counts: ReturnType<typeof planCounts> | null };
+type Done = { report: DocumentReport; counts: ReturnType<typeof planCounts> | null; reimport: PageReimport | null; candidates: Candidates };
 
-/**
- * Imports pages in order: each is read and analysed, then, in batches, matched against what is
- * known, planned and (unless this is a dry run) written. A page that fails is reported and the run
- * goes on; only a broken run (no database, say) throws.
- */
-const importAll = async (options: RunOptions): Promise<ImportReport> => {
-  const started = process.hrtime.bigint();
-  const { strapi } = options;
-  if (!options.dryRun && strapi === null) throw new Error('a real import needs Strapi; pass dryRun for a plan only');
-  const index: EntityIndex = options.dryRun || strapi === null ? emptyIndex() : await loadIndex(strapi, options.locale);
-  const journal = journalIndex(index);
+const failedDone = (report: DocumentReport): Done => ({ report, counts: null, reimport: null, candidates: noCandidates() });
+
+const failedPage = (page: { file: string; analysed: Parameters<typeof describe>[0] }, error: unknown): Done =>
+  failedDone(failedDocument(page.file, `not imported, nothing was written: ${firstLine(error)}`, page.analysed));
+
+/** What one run works with: its options, the index of what is known, and what it has done so far. */
+type Run = {
+  options: RunOptions;
+  strapi: Core.Strapi | null;
+  index: EntityIndex;
+  journal: ReturnType<typeof journalIndex>;
+  rulesVersion: string;
+  versions: Version[];
+  tally: Tally;
+};
+
+const createTally = (options: RunOptions) => {
   const documents: DocumentReport[] = [];
-  let finished = 0;
+  const pages: PageReimport[] = [];
   const records: ImportReport['summary']['records'] = {
     articles: { ...zeroCounts(), failed: 0 },
     organisations: { ...zeroCounts(), failed: 0 },
     persons: { ...zeroCounts(), failed: 0 },
     initiatives: { ...zeroCounts(), failed: 0 },
   };
-  const skipped = { count: 0 };
-  const versions: Version[] = options.publish ? ['draft', 'published'] : ['draft'];
-
-  const finish = ({ report, counts }: Done) => {
+  const matches: MatchCounts = { url: 0, path: 0, fingerprint: 0, new: 0, unchanged: 0 };
+  const state = { finished: 0, candidates: noCandidates() };
+  const finish = ({ report, counts, reimport, candidates }: Done) => {
     if (report.status === 'failed') records.articles.failed += 1;
     if (counts !== null) {
       for (const type of Object.keys(counts) as RecordType[]) {
@@ -155,123 +156,172 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
         records[type].unchanged += counts[type].unchanged;
       }
     }
-    finished += 1;
-    if (options.keepDocuments !== false) documents.push(report);
+    if (report.status === 'ok') matches[reimport?.match.rule ?? 'unchanged'] += 1;
+    state.candidates = mergeCandidates(state.candidates, candidates);
+    state.finished += 1;
+    if (options.keepDocuments !== false) {
+      documents.push(report);
+      if (reimport !== null) pages.push(reimport);
+    }
     options.onDocument?.(report);
   };
+  return { documents, pages, records, matches, state, finish };
+};
 
-  /** Plans one page against the index, writes it (or stages it with `bulk`) and teaches the index its records. */
-  const importPage = async (page: Page, bulk: BulkWriter | null): Promise<Done> => {
-    const resolved = resolve(page.analysed, index);
-    const known = index.articles.get(resolved.article.key);
-    const unchangedPage =
-      known !== undefined && known.contentHash === resolved.article.contentHash && (!options.publish || known.published || options.dryRun);
-    let documentPlan: DocumentPlan;
-    let written = new Map<string, string>();
-    if (unchangedPage) {
-      documentPlan = unchangedPlan(page.file, resolved);
-    } else {
-      let stored = null;
-      if (bulk !== null && strapi !== null && known?.documentId !== null && known?.documentId !== undefined) {
-        // The article may have been staged earlier in this batch; it must be in the database to be read.
-        await bulk.flush(versions);
-        stored = await readStoredArticle(strapi, known.documentId, options.locale, resolved.article.key);
-      }
-      documentPlan = plan(resolved, index, stored);
-      if (bulk !== null && strapi !== null) {
-        written = await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish }, bulk);
-      }
-      remember(index, resolved, written, options.publish && !options.dryRun);
-    }
+type Tally = ReturnType<typeof createTally>;
+
+/** Plans one page against the index, writes it (or stages it with `bulk`) and teaches the index its records. */
+const importPage = async (run: Run, page: Page, bulk: BulkWriter | null): Promise<Done> => {
+  const { options, strapi, index } = run;
+  const origin = pageOrigin(page.file, options.paths, options.baseUrl ?? null, page.analysed.parsed.url);
+  const resolved = resolve(page.analysed, index, origin);
+  const match = resolved.article.match as NonNullable<typeof resolved.article.match>;
+  const known = match.matchedKey === null ? undefined : index.articles.get(match.matchedKey);
+  const sameReading = known !== undefined && known.contentHash === resolved.article.contentHash && match.key === match.matchedKey;
+  if (sameReading && (!options.publish || known.published || options.dryRun)) {
+    index.articles.set(known.key, { ...known, importedBy: page.file });
+    const zero = zeroCounts();
+    const counts = (n: number) => ({ ...zero, unchanged: n });
     return {
-      counts: planCounts(documentPlan),
-      report: {
-        ...describe(page.analysed),
-        actions: sumCounts(Object.values(planCounts(documentPlan))),
-        needsReview: documentPlan.article.reviewReasons,
-        keptEditorChanges: documentPlan.article.keptEditorChanges.map((field) => `${field}: kept the editor's version`),
-      },
+      counts: { articles: counts(1), organisations: counts(resolved.organisations.length), persons: counts(resolved.persons.length), initiatives: counts(resolved.initiatives.length) },
+      report: { ...describe(page.analysed), actions: counts(1 + resolved.organisations.length + resolved.persons.length + resolved.initiatives.length) },
+      reimport: reimportOf(page.file, resolved.article.title, match, noChanges()),
+      candidates: noCandidates(),
     };
+  }
+  let stored = null;
+  if (strapi !== null && known?.documentId !== null && known?.documentId !== undefined) {
+    // The article may have been staged earlier in this batch; it must be in the database to be read.
+    if (bulk !== null) await bulk.flush(run.versions);
+    stored = await readStoredArticle(strapi, known.documentId, options.locale);
+  }
+  const documentPlan = plan(resolved, index, stored, { rulesVersion: run.rulesVersion });
+  const written = bulk !== null && strapi !== null ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish }, bulk) : new Map<string, string>();
+  learn(index, documentPlan, written, options.publish && !options.dryRun);
+  return {
+    counts: planCounts(documentPlan),
+    report: {
+      ...describe(page.analysed),
+      actions: sumCounts(Object.values(planCounts(documentPlan))),
+      needsReview: documentPlan.article.reviewReasons,
+      keptEditorChanges: documentPlan.article.keptEditorChanges.map((field) => `${field}: kept the editor's version`),
+    },
+    reimport: reimportOf(page.file, resolved.article.title, match, documentPlan.changes),
+    candidates: documentPlan.orphanCandidates,
   };
+};
 
-  /**
-   * A page skipped as unchanged when it was read is still unchanged when its turn comes, unless a
-   * page before it in this run changed the same article; then it is analysed and imported after all.
-   */
-  const importUnchanged = async (item: Extract<Prepared, { kind: 'unchanged' }>, bulk: BulkWriter): Promise<Done> => {
-    const known = index.articles.get(item.key);
-    if (known !== undefined && index.articleHashes.get(item.hash) === item.key && (!options.publish || known.published)) {
-      const zero = zeroCounts();
-      return {
-        report: unchangedDocument(item.file, known.headline),
-        counts: { articles: { ...zero, unchanged: 1 }, organisations: zero, persons: zero, initiatives: zero },
-      };
-    }
-    const analysed = analyse({ file: item.file, bytes: item.bytes });
-    if (!analysed.ok) return { report: failedDocument(item.file, analysed.problem.message), counts: null };
-    return importPage({ kind: 'page', file: item.file, analysed: analysed.value }, bulk);
-  };
+/** The page analysed, its content hash taken under the run's rules version. */
+const analysedUnder = (result: ReturnType<typeof analyse>, bytes: Uint8Array, rulesVersion: string): ReturnType<typeof analyse> =>
+  result.ok ? { ok: true, value: { ...result.value, contentHash: contentHash(bytes, rulesVersion) } } : result;
 
-  const failedItem = (item: Prepared, error: unknown): Done => {
-    if (item.kind === 'failed') return { report: item.report, counts: null };
-    if (item.kind === 'page') return failedPage(item, error);
-    return { report: failedDocument(item.file, `not imported, nothing was written: ${firstLine(error)}`), counts: null };
-  };
+/**
+ * A page skipped as unchanged when it was read is still unchanged when its turn comes, unless a
+ * page before it in this run changed the same article; then it is analysed and imported after all.
+ */
+const importUnchanged = async (run: Run, item: Extract<Prepared, { kind: 'unchanged' }>, bulk: BulkWriter | null): Promise<Done> => {
+  const { index, options } = run;
+  const known = index.articles.get(item.key);
+  if (known !== undefined && index.articleHashes.get(item.hash) === item.key && (!options.publish || known.published || options.dryRun)) {
+    // This file is the article's page in this run: no other file is matched to it by its text.
+    index.articles.set(item.key, { ...known, importedBy: item.file });
+    const zero = zeroCounts();
+    return {
+      report: unchangedDocument(item.file, known.headline),
+      counts: { articles: { ...zero, unchanged: 1 }, organisations: zero, persons: zero, initiatives: zero },
+      reimport: null,
+      candidates: noCandidates(),
+    };
+  }
+  const analysed = analysedUnder(analyse({ file: item.file, bytes: item.bytes }), item.bytes, run.rulesVersion);
+  if (!analysed.ok) return failedDone(failedDocument(item.file, analysed.problem.message));
+  return importPage(run, { kind: 'page', file: item.file, analysed: analysed.value }, bulk);
+};
 
-  /** Writes a batch in one transaction; on any failure, again one page per transaction. */
-  const importBatch = async (batch: Prepared[]): Promise<void> => {
-    const items = batch.filter((item) => item.kind !== 'failed');
-    if (strapi === null || options.dryRun || items.length === 0) {
-      for (const item of batch) {
-        if (item.kind === 'page') finish(await importPage(item, null).catch((error: unknown) => failedPage(item, error)));
-        else finish(failedItem(item, new Error('a page skipped as unchanged needs the database')));
-      }
+const importItem = (run: Run, item: Prepared, bulk: BulkWriter | null): Promise<Done> => {
+  if (item.kind === 'page') return importPage(run, item, bulk).catch((error: unknown) => (bulk === null ? failedPage(item, error) : Promise.reject(error)));
+  if (item.kind === 'unchanged') return importUnchanged(run, item, bulk);
+  return Promise.resolve(failedDone(item.report));
+};
+
+const failedItem = (item: Prepared, error: unknown): Done => {
+  if (item.kind === 'failed') return failedDone(item.report);
+  if (item.kind === 'page') return failedPage(item, error);
+  return failedDone(failedDocument(item.file, `not imported, nothing was written: ${firstLine(error)}`));
+};
+
+/** Writes a batch in one transaction; on any failure, again one page per transaction. A dry run only plans. */
+const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
+  const { strapi, journal, tally } = run;
+  const items = batch.filter((item) => item.kind !== 'failed');
+  if (strapi === null || run.options.dryRun || items.length === 0) {
+    for (const item of batch) tally.finish(await importItem(run, item, null).catch((error: unknown) => failedItem(item, error)));
+    return;
+  }
+  journal.begin();
+  try {
+    const done = await strapi.db.transaction(async ({ trx }) => {
+      const bulk = createBulkWriter(strapi, trx, new Date());
+      const results = new Map<Prepared, Done>();
+      for (const item of items) results.set(item, await importItem(run, item, bulk));
+      await bulk.flush(run.versions);
+      return results;
+    });
+    journal.commit();
+    for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
+  } catch (error) {
+    journal.rollback();
+    if (items.length === 1) {
+      for (const item of batch) tally.finish(failedItem(item, error));
       return;
     }
-    journal.begin();
-    try {
-      const done = await strapi.db.transaction(async ({ trx }) => {
-        const bulk = createBulkWriter(strapi, trx, new Date());
-        const results = new Map<Prepared, Done>();
-        for (const item of items) {
-          if (item.kind === 'page') results.set(item, await importPage(item, bulk));
-          if (item.kind === 'unchanged') results.set(item, await importUnchanged(item, bulk));
-        }
-        await bulk.flush(versions);
-        return results;
-      });
-      journal.commit();
-      for (const item of batch) finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
-    } catch (error) {
-      journal.rollback();
-      if (items.length === 1) {
-        for (const item of batch) finish(failedItem(item, error));
-        return;
-      }
-      for (const item of batch) await importBatch([item]);
-    }
-  };
+    for (const item of batch) await importBatch(run, [item]);
+  }
+};
 
+/** Reads a page and analyses it, unless its bytes were imported before under the same rules. */
+const prepare = async (run: Run, analyser: ReturnType<typeof inlineAnalyser>, entry: InputEntry): Promise<Prepared> => {
+  const { index, options } = run;
+  if (entry.kind === 'problem') return { kind: 'failed', report: failedDocument(entry.file, entry.message) };
+  if (entry.size > MAX_PAGE_BYTES) {
+    const message = `file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for one page`;
+    return { kind: 'failed', report: failedDocument(entry.file, message) };
+  }
+  const bytes = await fs.promises.readFile(entry.file);
+  // An article imported from these very bytes (under the same extraction rules) is not analysed again.
+  const hash = contentHash(bytes, run.rulesVersion);
+  const key = index.articleHashes.get(hash);
+  const known = key === undefined ? undefined : index.articles.get(key);
+  if (key !== undefined && known !== undefined && (!options.publish || known.published)) {
+    return { kind: 'unchanged', file: entry.file, bytes, hash, key };
+  }
+  const analysed = analysedUnder(await analyser.analyse({ file: entry.file, bytes }), bytes, run.rulesVersion);
+  return analysed.ok ? { kind: 'page', file: entry.file, analysed: analysed.value } : { kind: 'failed', report: failedDocument(entry.file, analysed.problem.message) };
+};
+
+/**
+ * Imports pages in order: each is read and analysed, then, in batches, matched against what is
+ * known, planned and (unless this is a dry run) written. A page that fails is reported and the run
+ * goes on; only a broken run (no database, say) throws. A dry run with a database reads it, so its
+ * report says what importing the pages again would change; it writes nothing.
+ */
+const importAll = async (options: RunOptions): Promise<ImportReport> => {
+  const started = process.hrtime.bigint();
+  const { strapi } = options;
+  if (!options.dryRun && strapi === null) throw new Error('a real import needs Strapi; pass dryRun for a plan only');
+  const index: EntityIndex = strapi === null ? emptyIndex() : await loadIndex(strapi, options.locale);
+  const run: Run = {
+    options,
+    strapi,
+    index,
+    journal: journalIndex(index),
+    rulesVersion: options.rulesVersion ?? RULES_VERSION,
+    versions: options.publish ? ['draft', 'published'] : ['draft'],
+    tally: createTally(options),
+  };
+  const skipped = { count: 0 };
   const batchPages = options.batchPages ?? BATCH_PAGES;
   const analyser = options.analyseInWorker === true && canAnalyseInWorker() ? workerAnalyser() : inlineAnalyser();
-  const prepare = async (entry: InputEntry): Promise<Prepared> => {
-    if (entry.kind === 'problem') return { kind: 'failed', report: failedDocument(entry.file, entry.message) };
-    if (entry.size > MAX_PAGE_BYTES) {
-      const message = `file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for one page`;
-      return { kind: 'failed', report: failedDocument(entry.file, message) };
-    }
-    const bytes = await fs.promises.readFile(entry.file);
-    // An article imported from these very bytes (under the same extraction rules) is not analysed again.
-    const hash = contentHash(bytes);
-    const key = index.articleHashes.get(hash);
-    const known = key === undefined ? undefined : index.articles.get(key);
-    if (key !== undefined && known !== undefined && (!options.publish || known.published)) {
-      return { kind: 'unchanged', file: entry.file, bytes, hash, key };
-    }
-    const analysed = await analyser.analyse({ file: entry.file, bytes });
-    return analysed.ok ? { kind: 'page', file: entry.file, analysed: analysed.value } : { kind: 'failed', report: failedDocument(entry.file, analysed.problem.message) };
-  };
-
   // Pages are read and analysed up to a batch ahead of the one being written, and no further, so
   // memory stays flat however many pages a run has.
   const ahead: Array<Promise<Prepared>> = [];
@@ -279,28 +329,44 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   const take = async (): Promise<void> => {
     batch.push(await (ahead.shift() as Promise<Prepared>));
     if (batch.filter((item) => item.kind !== 'failed').length >= batchPages) {
-      await importBatch(batch);
+      await importBatch(run, batch);
       batch = [];
     }
   };
   try {
     for await (const entry of walkInputs(options.paths, skipped)) {
-      const prepared = prepare(entry);
+      const prepared = prepare(run, analyser, entry);
       // Its failure is awaited (and thrown) in order by take(); until then it must not count as unhandled.
       prepared.catch(() => undefined);
       ahead.push(prepared);
       if (ahead.length > batchPages) await take();
     }
     while (ahead.length > 0) await take();
-    await importBatch(batch);
+    await importBatch(run, batch);
   } finally {
     await analyser.close();
   }
+  const orphans = await settleOrphans(run);
+  return assembleReport(run, orphans, skipped.count, Number(process.hrtime.bigint() - started) / 1e9);
+};
 
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failed = records.articles.failed;
+/** This run's orphans: removed or flagged in a real run; in a dry run, only named (nothing is written to find out). */
+const settleOrphans = async (run: Run): Promise<OrphanSummary> => {
+  const { strapi, index, tally } = run;
+  const names = namesFrom(index, { organisations: new Map(), persons: new Map(), initiatives: new Map() });
+  const label = (kind: keyof Candidates, key: string) =>
+    kind === 'persons' ? `person ${names.person(key)}` : kind === 'initiatives' ? `initiative ${names.initiative(key)}` : `organisation ${names.organisation(key)}`;
+  const candidates = (['persons', 'initiatives', 'organisations'] as const).flatMap((kind) => tally.state.candidates[kind].map((key) => label(kind, key)));
+  if (strapi === null || run.options.dryRun) return { removed: [], flagged: [], candidates };
+  return { ...(await sweepOrphans(strapi, index, tally.state.candidates, label)), candidates };
+};
+
+const assembleReport = (run: Run, orphans: OrphanSummary, skippedFiles: number, seconds: number): ImportReport => {
+  const { options, tally } = run;
+  const finished = tally.state.finished;
+  const failed = tally.records.articles.failed;
   return {
-    documents,
+    documents: tally.documents,
     summary: {
       dryRun: options.dryRun,
       published: options.publish && !options.dryRun,
@@ -308,10 +374,12 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
       documents: finished,
       ok: finished - failed,
       failed,
-      skippedFiles: skipped.count,
+      skippedFiles,
       seconds,
       documentsPerSecond: seconds > 0 ? finished / seconds : 0,
-      records,
+      records: tally.records,
+      matches: tally.matches,
     },
+    reimport: { pages: tally.pages, orphans },
   };
 };

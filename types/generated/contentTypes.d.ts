@@ -466,6 +466,7 @@ export interface ApiInitiativeInitiative extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     description: Schema.Attribute.Text;
     endDate: Schema.Attribute.Date;
+    importedValues: Schema.Attribute.JSON & Schema.Attribute.Private;
     importKey: Schema.Attribute.String & Schema.Attribute.Private;
     kind: Schema.Attribute.Enumeration<
       [
@@ -565,6 +566,13 @@ export interface ApiNewsArticleNewsArticle extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     editor: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    importedLinks: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -680,6 +688,13 @@ export interface ApiNewsArticleNewsArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    textFingerprint: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -721,6 +736,7 @@ export interface ApiOrganisationOrganisation
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     description: Schema.Attribute.RichText;
+    importedValues: Schema.Attribute.JSON & Schema.Attribute.Private;
     importKey: Schema.Attribute.String & Schema.Attribute.Private;
     kind: Schema.Attribute.Enumeration<
       [
@@ -795,6 +811,7 @@ export interface ApiPersonPerson extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    importedValues: Schema.Attribute.JSON & Schema.Attribute.Private;
     importKey: Schema.Attribute.String & Schema.Attribute.Private;
     initiatives: Schema.Attribute.Relation<
       'manyToMany',

@@ -1,7 +1,8 @@
 import { journalIndex } from '../../../src/import/journal';
 import { addName, emptyIndex } from '../../../src/import/resolve';
 
-const organisation = (key: string, name: string) => ({ key, name, aliases: [], parentKey: null, documentId: `doc-${key}`, published: false });
+const memory = { fields: {}, claims: {} };
+const organisation = (key: string, name: string) => ({ key, name, kind: 'association', aliases: [], parentKey: null, documentId: `doc-${key}`, published: false, memory });
 
 describe('the index journal', () => {
   test('a rollback restores entries that were replaced, added and deleted since begin', () => {
@@ -28,10 +29,10 @@ describe('the index journal', () => {
     const index = emptyIndex();
     const journal = journalIndex(index);
     journal.begin();
-    index.persons.set('p', { key: 'p', name: '王伟', positions: [], documentId: 'doc-p', published: false });
+    index.persons.set('p', { key: 'p', name: '王伟', positions: [], documentId: 'doc-p', published: false, memory });
     journal.commit();
     journal.begin();
-    index.persons.set('q', { key: 'q', name: '李娜', positions: [], documentId: 'doc-q', published: false });
+    index.persons.set('q', { key: 'q', name: '李娜', positions: [], documentId: 'doc-q', published: false, memory });
     journal.rollback();
     expect([...index.persons.keys()]).toEqual(['p']);
   });
@@ -39,7 +40,7 @@ describe('the index journal', () => {
   test('outside begin and commit nothing is recorded', () => {
     const index = emptyIndex();
     const journal = journalIndex(index);
-    index.initiatives.set('i', { key: 'i', organiserKeys: [], personKeys: [], documentId: 'doc-i', published: false });
+    index.initiatives.set('i', { key: 'i', name: '助学行动', kind: 'campaign', organiserKeys: [], personKeys: [], amounts: [], documentId: 'doc-i', published: false, memory });
     journal.begin();
     journal.rollback();
     expect(index.initiatives.has('i')).toBe(true);

@@ -92,11 +92,9 @@ describe('plan', () => {
     expect(again.organisations[0]).toMatchObject({ action: 'unchanged', documentId: 'o1' });
     expect(again.persons[0]).toMatchObject({ action: 'unchanged', documentId: 'p1' });
 
-    const more = plan(
-      doc([{ key: 'person:林@org:a', name: '林', positions: [{ title: '董事长', organisationKey: 'org:b' }], reviewReason: null }]),
-      index,
-      null
-    );
+    // Another article names the same person with another position.
+    const other = doc([{ key: 'person:林@org:a', name: '林', positions: [{ title: '董事长', organisationKey: 'org:b' }], reviewReason: null }]);
+    const more = plan({ ...other, article: article({ key: 'url:https://example.org/2', url: 'https://example.org/2' }) }, index, null);
     expect(more.persons[0].action).toBe('update');
     expect(more.persons[0].positions.map((p) => p.title)).toEqual(['会长', '董事长']);
   });

@@ -75,6 +75,8 @@ describe('the command line', () => {
       json: false,
       batchPages: 25,
       waitForLock: true,
+      offline: false,
+      baseUrl: null,
     });
   });
 

@@ -1,4 +1,4 @@
-import { emptyIndex, isDistinctiveAlias, mergePositions, remember, resolve, type AnalysedDocument } from '../../../src/import/resolve';
+import { emptyIndex, isDistinctiveAlias, remember, resolve, type AnalysedDocument } from '../../../src/import/resolve';
 import type { Extraction, ParsedPage } from '../../../src/import/types';
 
 const parsed = (title: string, url: string | null = null): ParsedPage => ({
@@ -45,11 +45,10 @@ describe('resolve', () => {
     expect(withUrl.article.key).toBe('url:https://example.org/a.html');
   });
 
-  test('keys an article without a URL by a hash of its cleaned text, the same for the same text', () => {
-    const first = resolve(analysed('乙', {}), emptyIndex()).article.key;
-    expect(first).toMatch(/^text:[0-9a-f]{32}$/);
-    expect(resolve(analysed('乙', {}), emptyIndex()).article.key).toBe(first);
-    expect(resolve(analysed('丙', {}), emptyIndex()).article.key).not.toBe(first);
+  test('keys an article without a URL by the path it was imported from', () => {
+    const first = resolve(analysed('乙', {}), emptyIndex(), { relativePath: 'news/b.txt', url: null }).article;
+    expect(first.key).toBe('path:news/b.txt');
+    expect(first.match?.rule).toBe('new');
   });
 
   test('the same person at the same organisation in two documents is one record', () => {
@@ -114,21 +113,5 @@ describe('resolve', () => {
     expect(doc.initiatives[0].personKeys).toEqual([doc.persons[0].key]);
     expect(doc.initiatives[0].key).toMatch(/^initiative:donation:/);
     expect(doc.article.quotes[0].speakerKey).toBe(doc.persons[0].key);
-  });
-});
-
-describe('mergePositions', () => {
-  test('keeps known positions first and adds only new (title, organisation) pairs', () => {
-    const known = [{ title: '会长', organisationKey: 'org:a' }];
-    expect(
-      mergePositions(known, [
-        { title: '会长', organisationKey: 'org:a' },
-        { title: '董事长', organisationKey: 'org:b' },
-        { title: '董事长', organisationKey: 'org:b' },
-      ])
-    ).toEqual([
-      { title: '会长', organisationKey: 'org:a' },
-      { title: '董事长', organisationKey: 'org:b' },
-    ]);
   });
 });

@@ -1,0 +1,274 @@
+import type { Core } from '@strapi/strapi';
+import type { Claims } from './claims';
+import { decodeSignature, signatureOf, type Signature } from './fingerprint';
+import { articleText } from './identity';
+import { initiativeKey, normaliseName, organisationKey, pathOfKey, personKey } from './keys';
+import {
+  addName,
+  emptyIndex,
+  initiativeValues,
+  isDistinctiveAlias,
+  memoryOrLegacy,
+  organisationValues,
+  personValues,
+  positionIdentity,
+  type EntityIndex,
+  type StoredPosition,
+} from './known';
+import type { ArticleFields, ImportedLinks, StoredArticle } from './plan';
+import type { BlockType, Money } from './types';
+
+/** Reading what the database holds: the index a run starts from, and an article as stored. */
+
+export const ARTICLE = 'api::news-article.news-article';
+export const ORGANISATION = 'api::organisation.organisation';
+export const PERSON = 'api::person.person';
+export const INITIATIVE = 'api::initiative.initiative';
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+export const asString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+export const asRows = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
+
+type OrganisationRow = Row & { name: string; importKey: string | null };
+type PositionRow = { title: string; startDate?: string | null; endDate?: string | null; organisation: OrganisationRow | null; evidence?: Row | null };
+type PersonRow = Row & { name: string; importKey: string | null; positions?: PositionRow[] };
+type InitiativeRow = Row & { name: string; kind: string; importKey: string | null };
+
+export const keyOfOrganisation = (row: OrganisationRow): string => asString(row.importKey) ?? organisationKey(row.name);
+
+export const positionsOf = (row: PersonRow): StoredPosition[] =>
+  (row.positions ?? []).map((position) => ({
+    title: position.title,
+    organisationKey: position.organisation === null || position.organisation === undefined ? null : keyOfOrganisation(position.organisation),
+    startDate: asString(position.startDate),
+    endDate: asString(position.endDate),
+    evidence: position.evidence === null || position.evidence === undefined ? null : { documentId: position.evidence.documentId, locale: asString(position.evidence.locale) },
+  }));
+
+export const keyOfPerson = (row: PersonRow, articleKey: string): string =>
+  asString(row.importKey) ?? personKey(row.name, positionsOf(row).find((p) => p.organisationKey !== null)?.organisationKey ?? null, articleKey);
+
+export const keyOfInitiative = (row: InitiativeRow, articleKey: string): string => asString(row.importKey) ?? initiativeKey(row.name, row.kind, articleKey);
+
+/** An article's key; one editors made without the importer is known by its document. */
+export const keyOfArticle = (row: Row): string => asString(row.importKey) ?? `doc:${row.documentId}`;
+
+export const asMoney = (rows: unknown): Money[] =>
+  asRows(rows).map((amount) => ({ text: String(amount.text ?? ''), value: Number(amount.value), currency: String(amount.currency), approximate: amount.approximate === true }));
+
+const aliasesOf = (value: unknown): string[] => (Array.isArray(value) ? (value as unknown[]).filter((alias): alias is string => typeof alias === 'string') : []);
+
+/** Whether nobody has written the record since the importer created it (the importer creates a record in one write). */
+const untouchedSinceCreated = (row: Row): boolean => row.createdAt !== undefined && new Date(String(row.createdAt)).getTime() === new Date(String(row.updatedAt)).getTime();
+
+const RECORD_FIELDS = ['id', 'documentId', 'name', 'importKey', 'importedValues', 'createdAt', 'updatedAt'];
+
+const publishedIds = async (strapi: Core.Strapi, uid: string): Promise<Set<string>> =>
+  new Set(((await strapi.db.query(uid as typeof ORGANISATION).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })) as Row[]).map((row) => row.documentId));
+
+/**
+ * The keys of the articles that mention each of the given records: for records written before the
+ * importer kept memories, what it asserted of them stands on these articles' word.
+ */
+const mentioningArticles = async (strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<Map<string, string[]>> => {
+  const found = new Map<string, string[]>();
+  for (let start = 0; start < documentIds.length; start += 500) {
+    const rows = (await strapi.db.query(uid as typeof PERSON).findMany({
+      where: { publishedAt: null, documentId: { $in: documentIds.slice(start, start + 500) } },
+      select: ['documentId'],
+      populate: { mentionedInArticles: { select: ['documentId', 'importKey'] } },
+    })) as Array<Row & { mentionedInArticles?: Row[] }>;
+    for (const row of rows) found.set(row.documentId, [...new Set(asRows(row.mentionedInArticles).map(keyOfArticle))]);
+  }
+  return found;
+};
+
+const legacyIds = (rows: Row[]): string[] => rows.filter((row) => row.importedValues === null || row.importedValues === undefined).map((row) => row.documentId);
+
+const loadOrganisations = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
+  const published = await publishedIds(strapi, ORGANISATION);
+  const rows = (await strapi.db.query(ORGANISATION).findMany({
+    where: { publishedAt: null },
+    select: [...RECORD_FIELDS, 'kind', 'aliases'],
+    populate: { parent: { select: ['id', 'name', 'importKey'] } },
+  })) as Array<OrganisationRow & { kind: string; aliases: unknown; parent: OrganisationRow | null }>;
+  for (const row of rows) {
+    const key = keyOfOrganisation(row);
+    const aliases = aliasesOf(row.aliases);
+    const parentKey = row.parent === null || row.parent === undefined ? null : keyOfOrganisation(row.parent);
+    const fields = { name: row.name, kind: row.kind, aliases, parentKey };
+    const memory = memoryOrLegacy(row.importedValues, untouchedSinceCreated(row), organisationValues(fields), {});
+    index.organisations.set(key, { key, ...fields, documentId: row.documentId, published: published.has(row.documentId), memory });
+    for (const name of [row.name, ...aliases.filter(isDistinctiveAlias)]) addName(index.organisationNames, normaliseName(name), key);
+  }
+};
+
+const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
+  const published = await publishedIds(strapi, PERSON);
+  const rows = (await strapi.db.query(PERSON).findMany({
+    where: { publishedAt: null },
+    select: RECORD_FIELDS,
+    populate: { positions: { populate: { organisation: { select: ['id', 'name', 'importKey'] }, evidence: { select: ['id', 'documentId', 'locale'] } } } },
+  })) as PersonRow[];
+  const mentions = await mentioningArticles(strapi, PERSON, legacyIds(rows));
+  for (const row of rows) {
+    const key = keyOfPerson(row, '');
+    const positions = positionsOf(row);
+    const articles = mentions.get(row.documentId) ?? [];
+    const implied: Claims = Object.fromEntries(positions.map((position) => [positionIdentity(position), articles]));
+    const memory = memoryOrLegacy(row.importedValues, untouchedSinceCreated(row), personValues({ name: row.name, positions }), { positions: implied });
+    index.persons.set(key, { key, name: row.name, positions, documentId: row.documentId, published: published.has(row.documentId), memory });
+    addName(index.personNames, normaliseName(row.name), key);
+  }
+};
+
+const loadInitiatives = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
+  const published = await publishedIds(strapi, INITIATIVE);
+  const rows = (await strapi.db.query(INITIATIVE).findMany({
+    where: { publishedAt: null },
+    select: [...RECORD_FIELDS, 'kind'],
+    populate: { organisers: { select: ['id', 'name', 'importKey'] }, people: { select: ['id', 'name', 'importKey'] }, amounts: true },
+  })) as Array<InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[]; amounts: unknown }>;
+  const mentions = await mentioningArticles(strapi, INITIATIVE, legacyIds(rows));
+  for (const row of rows) {
+    const key = keyOfInitiative(row, '');
+    const fields = {
+      name: row.name,
+      kind: row.kind,
+      organiserKeys: asRows(row.organisers).map((o) => keyOfOrganisation(o as OrganisationRow)),
+      personKeys: asRows(row.people).map((p) => keyOfPerson(p as PersonRow, '')),
+      amounts: asMoney(row.amounts),
+    };
+    const implied = (keys: string[]): Claims => Object.fromEntries(keys.map((linked) => [linked, mentions.get(row.documentId) ?? []]));
+    const claims = { organisers: implied(fields.organiserKeys), people: implied(fields.personKeys) };
+    const memory = memoryOrLegacy(row.importedValues, untouchedSinceCreated(row), initiativeValues(fields), claims);
+    index.initiatives.set(key, { key, ...fields, documentId: row.documentId, published: published.has(row.documentId), memory });
+  }
+};
+
+/** The stored body blocks of a row, as the importer reads them. */
+const blocksOf = (body: unknown): ArticleFields['body'] =>
+  asRows(body).map((block) => {
+    const component = String(block.__component);
+    const type: BlockType = component === 'body.subheading' ? 'subheading' : component === 'body.photo' ? 'caption' : 'paragraph';
+    return { type, text: String((type === 'caption' ? block.caption : block.text) ?? '') };
+  });
+
+/** Fingerprints of articles stored without one (imported before fingerprints were kept), taken of their headline and body as stored. */
+const fingerprintsFromText = async (strapi: Core.Strapi, locale: string, documentIds: string[]): Promise<Map<string, Signature>> => {
+  const found = new Map<string, Signature>();
+  for (let start = 0; start < documentIds.length; start += 200) {
+    const rows = (await strapi.db.query(ARTICLE).findMany({
+      where: { locale, publishedAt: null, documentId: { $in: documentIds.slice(start, start + 200) } },
+      select: ['documentId', 'title'],
+      populate: { body: true },
+    })) as Array<Row & { title: string | null; body: unknown }>;
+    for (const row of rows) found.set(row.documentId, signatureOf(articleText(row.title, blocksOf(row.body).map((block) => block.text))));
+  }
+  return found;
+};
+
+type ArticleRow = Row & { importKey: string; contentHash: string | null; publishedAt: string | null; title: string | null; publicationDate: string | null; textFingerprint: unknown };
+
+const loadArticles = async (strapi: Core.Strapi, index: EntityIndex, locale: string): Promise<void> => {
+  const rows = (await strapi.db.query(ARTICLE).findMany({
+    where: { locale, importKey: { $notNull: true } },
+    select: ['id', 'documentId', 'importKey', 'contentHash', 'publishedAt', 'title', 'publicationDate', 'textFingerprint'],
+  })) as ArticleRow[];
+  const published = new Set(rows.filter((row) => row.publishedAt !== null).map((row) => row.documentId));
+  const drafts = rows.filter((row) => row.publishedAt === null);
+  const computed = await fingerprintsFromText(strapi, locale, drafts.filter((row) => decodeSignature(row.textFingerprint) === null).map((row) => row.documentId));
+  for (const row of drafts) {
+    const key = row.importKey;
+    index.articles.set(key, {
+      key,
+      contentHash: row.contentHash,
+      documentId: row.documentId,
+      published: published.has(row.documentId),
+      headline: { title: row.title ?? '', date: row.publicationDate, source: null, url: key.startsWith('url:') ? key.slice('url:'.length) : null },
+      signature: decodeSignature(row.textFingerprint) ?? computed.get(row.documentId) ?? null,
+      importedBy: null,
+    });
+    if (row.contentHash !== null) index.articleHashes.set(row.contentHash, key);
+    const relativePath = pathOfKey(key);
+    if (relativePath !== null) addName(index.articlePaths, relativePath, key);
+  }
+};
+
+/**
+ * Reads what the database already holds into memory, once per run, so documents are matched
+ * without a query per name. Records editors made by hand have no import key; they are keyed by
+ * name the same way, so an import links to them instead of duplicating them.
+ */
+export const loadIndex = async (strapi: Core.Strapi, locale: string): Promise<EntityIndex> => {
+  const index = emptyIndex();
+  await loadOrganisations(strapi, index);
+  await loadPersons(strapi, index);
+  await loadInitiatives(strapi, index);
+  await loadArticles(strapi, index, locale);
+  return index;
+};
+
+/**
+ * Reads an article's current draft back into the importer's canonical form, with what the importer
+ * last wrote. Linked records editors made have no import key: they are keyed as the index keys them.
+ */
+export const readStoredArticle = async (strapi: Core.Strapi, documentId: string, locale: string): Promise<StoredArticle | null> => {
+  const entry = (await strapi.documents(ARTICLE).findOne({
+    documentId,
+    locale,
+    status: 'draft',
+    populate: {
+      body: true,
+      source: { populate: { publisher: true } },
+      quotes: { populate: { speaker: { populate: { positions: { populate: { organisation: true } } } } } },
+      amounts: true,
+      mentionedOrganisations: true,
+      mentionedPersons: { populate: { positions: { populate: { organisation: true } } } },
+      mentionedInitiatives: true,
+    },
+  })) as Record<string, unknown> | null;
+  if (entry === null) return null;
+  const source = (entry.source ?? null) as { publisherName?: string | null; url?: string | null; publisher?: OrganisationRow | null } | null;
+  const fields: ArticleFields = {
+    title: String(entry.title ?? ''),
+    summary: asString(entry.summary),
+    publicationDate: asString(entry.publicationDate),
+    body: blocksOf(entry.body),
+    source: {
+      publisherName: source?.publisherName ?? null,
+      publisherKey: source?.publisher === null || source?.publisher === undefined ? null : keyOfOrganisation(source.publisher),
+      url: source?.url ?? null,
+    },
+    reporter: asString(entry.reporter),
+    correspondent: asString(entry.correspondent),
+    editor: asString(entry.editor),
+    quotes: asRows(entry.quotes).map((quote) => ({
+      text: String(quote.text ?? ''),
+      speakerKey: quote.speaker === null || quote.speaker === undefined ? null : keyOfPerson(quote.speaker as PersonRow, ''),
+      speakerTitle: asString(quote.speakerTitle),
+    })),
+    amounts: asMoney(entry.amounts),
+    mentionedOrganisations: asRows(entry.mentionedOrganisations).map((row) => keyOfOrganisation(row as OrganisationRow)).sort(),
+    mentionedPersons: asRows(entry.mentionedPersons).map((row) => keyOfPerson(row as PersonRow, '')).sort(),
+    mentionedInitiatives: asRows(entry.mentionedInitiatives).map((row) => keyOfInitiative(row as InitiativeRow, '')).sort(),
+  };
+  const imported = entry.importedValues;
+  return {
+    documentId,
+    fields,
+    importedValues: imported !== null && typeof imported === 'object' ? (imported as StoredArticle['importedValues']) : {},
+    importedLinks: importedLinksOf(entry.importedLinks),
+    rawText: asString(entry.rawText),
+  };
+};
+
+const importedLinksOf = (value: unknown): ImportedLinks | null => {
+  if (value === null || typeof value !== 'object') return null;
+  const links: ImportedLinks = {};
+  for (const [field, ids] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) Object.assign(links, { [field]: ids });
+  }
+  return links;
+};
