@@ -128,11 +128,11 @@ const readItem = (context: PageContext, start: number, end: number, first: boole
 };
 
 /**
- * 会务顾问, 工会主席: a base title after a word or two the lexicon does not know as a modifier is
+ * 法务顾问, 工会主席: a base title after a word or two the lexicon does not know as a modifier is
  * still a title, printed whole, when those words are no organisation or place.
  */
 const unlistedModifier = (context: PageContext, from: number, end: number, first: boolean): Item | null => {
-  // Only inside a chain (、会务顾问): at a chain's start the words are as likely an organisation's short name.
+  // Only inside a chain (、法务顾问): at a chain's start the words are as likely an organisation's short name.
   if (first) return null;
   const raw = context.text.slice(from, end);
   const split = titleSplits(raw).find(({ head }) => head.length >= 1 && head.length <= 2);
@@ -144,7 +144,7 @@ const unlistedModifier = (context: PageContext, from: number, end: number, first
 const itemStart = (text: string, floor: number, end: number): number => {
   let index = end;
   while (index > floor && !isJoiner(text, index - 1)) {
-    // 某大学附属医院（第一临床医学院）副院长: a bracketed part belongs to the organisation's name.
+    // 某大学附属医院（某某分院）副院长: a bracketed part belongs to the organisation's name.
     if (text[index - 1] === '）') {
       const open = text.lastIndexOf('（', index - 1);
       if (open > floor && index - open <= 16 && !isDelimiter(text, open - 1)) {
@@ -381,7 +381,7 @@ const readReversed = (text: string, floor: number, anchor: Anchor, sentence: Sen
   const afterList = headStart > sentence.start && text[headStart - 1] === '、';
   // The organisation before the names is read only within their own item, never across an earlier chain.
   const item = headStart < listStart && headStart >= floor ? readHead(text, headStart, listStart) : null;
-  // Text before the names that is neither an organisation nor openers (由, 会上) means these are no names: 区工商联党组成员.
+  // Text before the names that is neither an organisation nor openers (由, 会上) means these are no names: 某工商联党组成员.
   if (headStart < listStart && item === null && skipOpeners(text, headStart, listStart + 1) < listStart) return null;
   const holder = item ?? (afterList ? carried : null);
   const holdings: Holding[] = [];
@@ -404,7 +404,7 @@ const readHead = (text: string, start: number, end: number): Holder | null => {
 };
 
 /**
- * The post after a verb that gives one (当选为商会新一届会长, 担任秘书长): the longest run up to a
+ * The post after a verb that gives one (当选为某商会会长, 担任秘书长): the longest run up to a
  * mark or a verb that reads as an item. Returns the holdings' titles and holder, or null.
  */
 export const readPost = (context: PageContext, start: number, limit: number, exact = false): { titles: string[]; holder: Holder; end: number } | null => {

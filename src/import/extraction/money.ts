@@ -286,7 +286,7 @@ const readKind = (text: string, start: number, numeral: Numeral, prefix: Prefix,
     return prefix.currency !== null ? { kind: 'explicit', currency, context: false } : { kind: 'yuan', currency: null, context: false };
   }
   if (isCount(text, suffix.afterNumber)) return null;
-  // 千万 and 百亿 alone are words (千万不要) unless bounded: 投资总额超百亿.
+  // 千万 and 百亿 alone are words (千万不要) unless bounded: 总投资超百亿.
   if (!numeral.hasDigit && !prefix.approximate) return null;
   if (numeral.hasBigUnit || suffix.multiplier >= 1e4) {
     const context = moneyWordBefore(text, prefix.start, floor) || moneyWordAfter(text, suffix.afterNumber);

@@ -58,10 +58,10 @@ type Neighbours = { previous: Token | undefined; next: Token | undefined; first:
 
 /**
  * True when a word cannot be inside an organisation's name that goes on after it. Verbs are the
- * hard case: a verb that opens the clause or comes before a place starts a clause (希望商会…,
+ * hard case: a verb that opens the clause or comes before a place starts a clause (感谢商会…,
  * 授信某市某商会); one inside a name after a place or another name stays (某县远航科技公司,
  * 某大学继续教育学院). A conjunction splits two names only when what comes before it is a name
- * (某商会与某大学) — not inside one (纺织与服装工程学院).
+ * (某商会与某大学) — not inside one (机械与电子工程学院).
  */
 const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (INTRODUCING_VERBS.has(token.word) || FOLLOWER_WORDS.has(token.word) || token.word === '兼' || token.word === '原') return true;
@@ -80,7 +80,7 @@ const breaks = (text: string, token: Token, around: Neighbours): boolean => {
   if (around.next !== undefined && /^[省市县区镇乡]$/.test(around.next.word)) return false;
   if (startsPlace(text, around.next)) return true;
   if (token.tag !== 'v') return false;
-  // 希望商会, 响应区委: a verb right before an ending that names a body by itself names no body;
+  // 感谢商会, 服从县委: a verb right before an ending that names a body by itself names no body;
   // before a department's ending it is the department's name (投资促进局, 市场监督管理局).
   return around.first || (around.rest <= 1 && !around.department);
 };
@@ -140,7 +140,7 @@ const mentionsInSentence = (context: PageContext, sentence: Sentence): Organisat
   return found;
 };
 
-/** A name does not start with an adverb, adjective, verb or time word (充分发挥…, 全年…), unless a place does. */
+/** A name does not start with an adverb, adjective, verb or time word (积极推动…, 全年…), unless a place does. */
 const CLAUSE_TAGS = /^(?:a|ad|an|d|v|vd|t)$/;
 const opensClause = (text: string, tokens: Token[], start: number): boolean => {
   const first = tokens.find((token) => token.start === start);
@@ -152,7 +152,7 @@ const PROPER_TAGS = /^(?:ns|nt|nz|nr.*|j|x|eng)$/;
 
 /**
  * Endings that name a body of a place (工商联, 商会, 政协…) need, before them, nothing, a level
- * (县工商联) or a proper name (某市某商会, 某某商会) — not an ordinary word (充分发挥工商联).
+ * (县工商联) or a proper name (某市某商会, 某某商会) — not an ordinary word (积极推动工商联).
  */
 const namesItsBody = (text: string, tokens: Token[], start: number, suffixStart: number): boolean => {
   const entry = suffixOf(text.slice(start, suffixStart + 12).replace(/（.*$/, '')) ;

@@ -8,7 +8,7 @@ import { isTitle } from './titles';
 const BY_LENGTH = [...ORGANISATION_SUFFIXES].sort((a, b) => b.suffix.length - a.suffix.length);
 const OPENERS = [...CLAUSE_OPENERS].sort((a, b) => b.length - a.length);
 
-/** Characters an organisation's name is made of; brackets for 中国银行（香港）, · for transliterations. */
+/** Characters an organisation's name is made of; brackets for 某银行（香港）, · for transliterations. */
 const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）&]+$/u;
 
 /** Endings by their last character, longest first: a name is checked against a handful, not all. */
@@ -23,7 +23,7 @@ export const kindOf = (name: string): OrganisationKind => {
   return suffixOf(bare)?.kind ?? (placeAt(name, 0)?.end === name.length ? 'government_body' : 'other');
 };
 
-/** Brackets must pair: 中国银行（香港）有限公司 is a name, 有限公司） is not. */
+/** Brackets must pair: 某银行（香港）有限公司 is a name, 有限公司） is not. */
 const balanced = (name: string): boolean => {
   let depth = 0;
   for (const char of name) {

@@ -40,7 +40,7 @@ export const domainOf = (title: string): TitleDomain => {
 
 export const isTitle = (text: string): boolean => ONE_TITLE.test(text);
 
-/** 原主任 → 主任; 第二届理事会会长 → 会长. Returns the title and how many characters were dropped. */
+/** 原主任 → 主任; 第三届理事会会长 → 会长. Returns the title and how many characters were dropped. */
 const withoutQualifiers = (text: string): { rest: string; dropped: number } => {
   let rest = text;
   let dropped = 0;

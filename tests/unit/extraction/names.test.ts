@@ -177,8 +177,8 @@ describe('looksLikeName', () => {
 });
 
 describe('a one-character follower before a mark', () => {
-  test('is the last character of the name when the list goes on: 张新来、李四', () => {
-    expect(readName('副会长张新来、李四', 3)?.name).toBe('张新来');
+  test('is the last character of the name when the list goes on: 王新来、李四', () => {
+    expect(readName('副会长王新来、李四', 3)?.name).toBe('王新来');
   });
   test('still ends the name when it is a verb of speech or a list word: 张三说：, 陈红等，', () => {
     expect(readName('会长张三说：', 2)?.name).toBe('张三');

@@ -39,11 +39,11 @@ export const KEPT_MODIFIERS = [
  */
 export const DROPPED_QUALIFIERS = /^(?:原|前|时任|现任|新任|首任|新一届|本届|上届|本月|本年度|当届|第[一二三四五六七八九十\d]+届(?:理事会|执委会|执行委员会|监事会|会员大会)?|[一二三四五六七八九十\d]+届)/;
 
-/** Titles whose holder is the government of a place: 县长 → 县政府, 铜山区区长 → 铜山区. */
+/** Titles whose holder is the government of a place: 县长 → 县政府, 某某区区长 → 某某区. */
 export const PLACE_HEAD_TITLES = /^(?:副)?(?:省|市|区|县|州|旗|镇|乡)长$/;
 
-/** Congress memberships: 全国政协委员 is a 政协委员 of 全国政协, 长春市人大代表 a 人大代表 of 长春市人大. */
+/** Congress memberships: 全国政协委员 is a 政协委员 of 全国政协, 某市人大代表 a 人大代表 of 某市人大. */
 export const CONGRESS_TITLES: Record<string, string> = { 政协委员: '政协', 人大代表: '人大', 党代表: '党代会' };
 
-/** Ways of joining two titles of one person in one item: 支部书记兼副会长. */
+/** Ways of joining two titles of one person in one item: 秘书长兼副会长. */
 export const TITLE_JOINERS = ['兼任', '兼'];
