@@ -13,8 +13,11 @@ export type Candidates = { organisations: string[]; persons: string[]; initiativ
 
 export const noChanges = (): PageChanges => ({ added: [], removed: [], changed: [], kept: [] });
 
-/** A link in words, and what it is "the same" as when one is removed and another added: a quote's text, a person's title, a name. */
-export type Labelled = { label: string; anchor: string | null };
+/**
+ * A link in words, and what it is "the same" as when one is removed and another added: a quote's
+ * text, a person's title, a name. `replaced` says what changed when the two read alike.
+ */
+export type Labelled = { label: string; anchor: string | null; replaced?: string };
 
 /** Changes while a page is planned: added and removed links keep their anchors until `settle` pairs them. */
 export type Unsettled = { added: Labelled[]; removed: Labelled[]; kept: string[] };
@@ -35,7 +38,8 @@ export const settle = (changes: Unsettled, changedFields: string[] = []): PageCh
     const partner = changes.added.findIndex((candidate, index) => !paired.has(index) && old.anchor !== null && candidate.anchor === old.anchor);
     if (partner === -1) return true;
     paired.add(partner);
-    changed.push(`${old.label} → ${changes.added[partner].label}`);
+    const now = changes.added[partner];
+    changed.push(now.label === old.label ? `${old.label} (${old.replaced ?? 'changed'})` : `${old.label} → ${now.label}`);
     return false;
   });
   return { added: changes.added.filter((_, index) => !paired.has(index)).map((item) => item.label), removed: removed.map((item) => item.label), changed, kept: changes.kept };
@@ -68,7 +72,11 @@ export const namesFrom = (index: EntityIndex, planned: { organisations: Map<stri
 /** A person in words: the name, and the organisation their record is known by, which tells namesakes apart. */
 export const describePerson = (names: Names): Described<string> => (key) => {
   const at = key.indexOf('@org:');
-  return { label: `person ${names.person(key)}${at === -1 ? '' : ` (${names.organisation(key.slice(at + 1))})`}`, anchor: `person:${names.person(key)}` };
+  return {
+    label: `person ${names.person(key)}${at === -1 ? '' : ` (${names.organisation(key.slice(at + 1))})`}`,
+    anchor: `person:${names.person(key)}`,
+    replaced: 'a new record of the same name',
+  };
 };
 
 const clip = (text: string, length = 24): string => {
@@ -78,7 +86,8 @@ const clip = (text: string, length = 24): string => {
 
 export const describeQuote = (names: Names): Described<{ text: string; speakerKey: string | null }> => (quote) => ({
   label: `quote ${names.person(quote.speakerKey)}: 「${clip(quote.text)}」`,
-  anchor: `quote:${quote.text}`,
+  anchor: `quote:${clip(quote.text)}`,
+  replaced: 'wording changed further on, or its speaker record',
 });
 
 export const describeAmount: Described<{ text: string; value: number; currency: string }> = (amount) => ({
@@ -92,6 +101,13 @@ export const describePosition = (names: Names, person: string): Described<{ titl
 });
 
 export const describeKey = (kind: string, name: (key: string) => string): Described<string> => (key) => ({ label: `${kind} ${name(key)}`, anchor: null });
+
+/** An initiative: one of the same name removed and another added is one, replaced (a donation's record follows its article's key). */
+export const describeInitiative = (names: Names): Described<string> => (key) => ({
+  label: `initiative ${names.initiative(key)}`,
+  anchor: `initiative:${names.initiative(key)}`,
+  replaced: 'a new record of the same name',
+});
 
 /** A reconciliation in words; `identityOf` turns an identity an editor removed back into a link, to say which one stays out. */
 export const describeReconciled = <T>(result: Reconciled<T>, describe: Described<T>, identityOf: (id: string) => T | null): Unsettled => {

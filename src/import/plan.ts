@@ -5,6 +5,7 @@ import type { EntityIndex, StoredPosition } from './known';
 import type { RecordMemory } from './memory';
 import {
   describeAmount,
+  describeInitiative,
   describeKey,
   describeQuote,
   describePerson,
@@ -340,7 +341,7 @@ const articleChanges = (article: ReturnType<typeof planArticle>, names: Names): 
     amounts: describeAmount,
     mentionedOrganisations: describeKey('organisation', (key) => names.organisation(key)),
     mentionedPersons: describePerson(names),
-    mentionedInitiatives: describeKey('initiative', names.initiative),
+    mentionedInitiatives: describeInitiative(names),
   };
   const links = LINK_FIELDS.map((field) => {
     const result = article.links[field];
@@ -398,3 +399,35 @@ export const plan = (doc: ResolvedDocument, index: EntityIndex, stored: StoredAr
     orphanCandidates: mergeCandidates(articleCandidates(planned, stored), records.candidates),
   };
 };
+
+/**
+ * What each record of a plan links to once it is written: an article its mentions, speakers and
+ * publisher; a person the organisations of their positions; an initiative its organisers and people;
+ * an organisation its parent. A dry run reads orphans off these (see orphans.ts).
+ */
+export const linksAfter = (documentPlan: DocumentPlan, stored: StoredArticle | null): Array<[string, { documentId: string | null; links: string[] }]> => {
+  const field = <F extends keyof ArticleFields>(name: F): ArticleFields[F] | undefined => documentPlan.article.fields[name] ?? stored?.fields[name];
+  const article = [
+    ...(field('mentionedOrganisations') ?? []),
+    ...(field('mentionedPersons') ?? []),
+    ...(field('mentionedInitiatives') ?? []),
+    ...(field('quotes') ?? []).map((quote) => quote.speakerKey),
+    field('source')?.publisherKey ?? null,
+  ].filter((key): key is string => key !== null);
+  return [
+    [documentPlan.article.key, { documentId: documentPlan.article.documentId, links: article }],
+    ...documentPlan.persons.map((person): [string, { documentId: string | null; links: string[] }] => [
+      person.key,
+      { documentId: person.documentId, links: person.positions.map((position) => position.organisationKey).filter((key): key is string => key !== null) },
+    ]),
+    ...documentPlan.initiatives.map((initiative): [string, { documentId: string | null; links: string[] }] => [
+      initiative.key,
+      { documentId: initiative.documentId, links: [...initiative.organiserKeys, ...initiative.personKeys] },
+    ]),
+    ...documentPlan.organisations.map((organisation): [string, { documentId: string | null; links: string[] }] => [
+      organisation.key,
+      { documentId: organisation.documentId, links: organisation.parentKey === null ? [] : [organisation.parentKey] },
+    ]),
+  ];
+};
+

@@ -47,11 +47,11 @@ export type PageReimport = {
 } & PageChanges;
 
 export type OrphanSummary = {
-  /** Records this run's pages no longer link: checked at the end of a real run. */
+  /** Records this run's pages no longer link (they may still be linked from elsewhere). */
   candidates: string[];
-  /** Nothing linked them and no editor had touched them: deleted. */
+  /** Of those, ones nothing links any more and no editor had touched: deleted (in a dry run: would be). */
   removed: string[];
-  /** Nothing linked them, but an editor had worked on them: kept, flagged for review. */
+  /** Of those, ones nothing links any more but an editor had worked on: kept, flagged for review (in a dry run: would be). */
   flagged: string[];
 };
 
@@ -200,9 +200,11 @@ export const reimportSummary = (summary: ImportSummary, reimport: ReimportReport
     `Pages: ${matches.url} matched by URL, ${matches.path} by path, ${matches.fingerprint} by text, ${matches.new} new, ${matches.unchanged} unchanged.`,
   ];
   const { orphans } = reimport;
-  if (summary.dryRun && orphans.candidates.length > 0) lines.push(`No longer linked from these pages (removed at the end of a real run if nothing else links them and no editor touched them): ${orphans.candidates.join(', ')}.`);
-  if (!summary.dryRun && (orphans.removed.length > 0 || orphans.flagged.length > 0)) {
-    lines.push(`Orphans: removed ${orphans.removed.length}${orphans.removed.length > 0 ? ` (${orphans.removed.join(', ')})` : ''}; kept and flagged ${orphans.flagged.length}${orphans.flagged.length > 0 ? ` (${orphans.flagged.join(', ')})` : ''}.`);
+  const named = (records: string[]) => (records.length > 0 ? ` (${records.join(', ')})` : '');
+  const verbs = summary.dryRun ? ['would remove', 'would keep and flag'] : ['removed', 'kept and flagged'];
+  if (orphans.candidates.length > 0) {
+    lines.push(`Records these pages no longer link: ${orphans.candidates.length}; nothing else links ${orphans.removed.length + orphans.flagged.length} of them.`);
+    lines.push(`Orphans: ${verbs[0]} ${orphans.removed.length}${named(orphans.removed)}; ${verbs[1]} ${orphans.flagged.length} an editor worked on${named(orphans.flagged)}.`);
   }
   return lines.join('\n');
 };

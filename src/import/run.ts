@@ -14,9 +14,9 @@ import { emptyIndex, learn, type EntityIndex } from './known';
 import { loadIndex, readStoredArticle, refreshPlannerStatistics, writeDocument } from './load';
 import { processLabel, withImportLock } from './lock';
 import { DEFAULT_LOCALE, OTHER_LOCALES } from '../bootstrap/locales';
-import { plan } from './plan';
+import { linksAfter, plan } from './plan';
 import { mergeCandidates, noCandidates, noChanges, namesFrom, type Candidates } from './changes';
-import { sweepOrphans } from './orphans';
+import { sweepOrphans, type PlannedLinks } from './orphans';
 import {
   describe,
   failedDocument,
@@ -118,7 +118,7 @@ type Page = { kind: 'page'; file: string; analysed: Analysed };
 /** A page read and analysed (no database yet), one whose bytes were imported before, or one that already failed. */
 type Prepared = Page | { kind: 'unchanged'; file: string; bytes: Uint8Array; hash: string; key: string } | { kind: 'failed'; report: DocumentReport };
 
-type Done = { report: DocumentReport; counts: ReturnType<typeof planCounts> | null; reimport: PageReimport | null; candidates: Candidates };
+type Done = { report: DocumentReport; counts: ReturnType<typeof planCounts> | null; reimport: PageReimport | null; candidates: Candidates; links?: PlannedLinks };
 
 const failedDone = (report: DocumentReport): Done => ({ report, counts: null, reimport: null, candidates: noCandidates() });
 
@@ -146,8 +146,10 @@ const createTally = (options: RunOptions) => {
     initiatives: { ...zeroCounts(), failed: 0 },
   };
   const matches: MatchCounts = { url: 0, path: 0, fingerprint: 0, new: 0, unchanged: 0 };
-  const state = { finished: 0, candidates: noCandidates() };
-  const finish = ({ report, counts, reimport, candidates }: Done) => {
+  const state = { finished: 0, candidates: noCandidates(), planned: new Map() as PlannedLinks };
+  const finish = ({ report, counts, reimport, candidates, links }: Done) => {
+    // A dry run reads its orphans off what it planned; a real run off the database it wrote.
+    if (options.dryRun) for (const [key, entry] of links ?? []) state.planned.set(key, entry);
     if (report.status === 'failed') records.articles.failed += 1;
     if (counts !== null) {
       for (const type of Object.keys(counts) as RecordType[]) {
@@ -208,6 +210,7 @@ const importPage = async (run: Run, page: Page, bulk: BulkWriter | null): Promis
     },
     reimport: reimportOf(page.file, resolved.article.title, match, documentPlan.changes),
     candidates: documentPlan.orphanCandidates,
+    links: new Map(linksAfter(documentPlan, stored)),
   };
 };
 
@@ -350,15 +353,15 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   return assembleReport(run, orphans, skipped.count, Number(process.hrtime.bigint() - started) / 1e9);
 };
 
-/** This run's orphans: removed or flagged in a real run; in a dry run, only named (nothing is written to find out). */
+/** This run's orphans: removed or flagged in a real run; in a dry run, those that would be. Without a database, only the records that lose a link. */
 const settleOrphans = async (run: Run): Promise<OrphanSummary> => {
   const { strapi, index, tally } = run;
   const names = namesFrom(index, { organisations: new Map(), persons: new Map(), initiatives: new Map() });
   const label = (kind: keyof Candidates, key: string) =>
     kind === 'persons' ? `person ${names.person(key)}` : kind === 'initiatives' ? `initiative ${names.initiative(key)}` : `organisation ${names.organisation(key)}`;
   const candidates = (['persons', 'initiatives', 'organisations'] as const).flatMap((kind) => tally.state.candidates[kind].map((key) => label(kind, key)));
-  if (strapi === null || run.options.dryRun) return { removed: [], flagged: [], candidates };
-  return { ...(await sweepOrphans(strapi, index, tally.state.candidates, label)), candidates };
+  if (strapi === null) return { removed: [], flagged: [], candidates };
+  return { ...(await sweepOrphans(strapi, index, tally.state.candidates, label, run.options.dryRun ? tally.state.planned : null)), candidates };
 };
 
 const assembleReport = (run: Run, orphans: OrphanSummary, skippedFiles: number, seconds: number): ImportReport => {
