@@ -97,7 +97,7 @@ const createRecords = async (plan: DocumentPlan, bulk: BulkWriter, written: Writ
 
 type Change = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string; data: Record<string, unknown> };
 
-/** Document Service updates of existing records: what editors see changes, with the importer's memory of it. */
+/** Document Service updates of existing records: what editors see changes (the importer's memory of it is written by `rememberLater`). */
 const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver): Change[] => [
   ...plan.organisations
     .filter((o) => o.action === 'update' && o.documentId !== null)
@@ -105,7 +105,7 @@ const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver
       const parentId = resolve.idOf(organisation.parentKey);
       const knownParent = index.organisations.get(organisation.key)?.parentKey ?? null;
       const parent = parentId !== null && knownParent === null ? { parent: parentId } : {};
-      const data = { aliases: organisation.aliases, importKey: organisation.key, importedValues: organisation.memory, ...parent };
+      const data = { aliases: organisation.aliases, importKey: organisation.key, ...parent };
       return { uid: ORGANISATION, documentId: organisation.documentId as string, data };
     }),
   ...plan.persons
@@ -113,37 +113,51 @@ const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver
     .map((person): Change => ({
       uid: PERSON,
       documentId: person.documentId as string,
-      data: { positions: positionsData(person.positions, resolve), importKey: person.key, importedValues: person.memory },
+      data: { positions: positionsData(person.positions, resolve), importKey: person.key },
     })),
   ...plan.initiatives
     .filter((i) => i.action === 'update' && i.documentId !== null)
     .map((initiative): Change => ({
       uid: INITIATIVE,
       documentId: initiative.documentId as string,
-      data: { organisers: resolve.ids(initiative.organiserKeys), people: resolve.ids(initiative.personKeys), importKey: initiative.key, importedValues: initiative.memory },
+      data: { organisers: resolve.ids(initiative.organiserKeys), people: resolve.ids(initiative.personKeys), importKey: initiative.key },
     })),
 ];
 
 /**
- * What the importer keeps for itself and no reader sees: a record's memory when only that changed,
- * and an article's provenance when the page was read again without changing a field. Written
- * straight to the rows (both versions), as the Document Service would copy them on publishing.
+ * An article's provenance when the page was read again without changing a field: no reader sees
+ * it, so it is written straight to the rows (every version and locale; the evidence in this locale).
  */
-const bookkeeping = (plan: DocumentPlan, articleId: string, locale: string): Array<{ uid: string; where: Record<string, unknown>; data: Record<string, unknown> }> => {
-  const memoryOnly = (records: Array<{ action: string; memoryChanged: boolean; documentId: string | null; memory: unknown }>, uid: string) =>
-    records
-      .filter((record) => record.action === 'unchanged' && record.memoryChanged && record.documentId !== null)
-      .map((record) => ({ uid, where: { documentId: record.documentId }, data: { importedValues: record.memory } }));
+const refreshProvenance = (plan: DocumentPlan, articleId: string, locale: string): Array<{ where: Record<string, unknown>; data: Record<string, unknown> }> => {
   const { article } = plan;
-  const refresh = article.action === 'unchanged' && article.refresh;
+  if (article.action !== 'unchanged' || !article.refresh) return [];
+  // Review flags are left as editors left them: nothing an editor reads changed.
   return [
-    ...memoryOnly(plan.organisations, ORGANISATION),
-    ...memoryOnly(plan.persons, PERSON),
-    ...memoryOnly(plan.initiatives, INITIATIVE),
-    // Review flags are left as editors left them: nothing an editor reads changed.
-    ...(refresh ? [{ uid: ARTICLE, where: { documentId: articleId }, data: provenanceData(article, false) }] : []),
-    ...(refresh && article.evidence !== undefined ? [{ uid: ARTICLE, where: { documentId: articleId, locale }, data: { importEvidence: article.evidence } }] : []),
+    { where: { documentId: articleId }, data: provenanceData(article, false) },
+    ...(article.evidence === undefined ? [] : [{ where: { documentId: articleId, locale }, data: { importEvidence: article.evidence } }]),
   ];
+};
+
+/** Memories waiting for a writer's flush, one per record: the plan of the batch's last page that named it wins. */
+const pendingMemories = new WeakMap<BulkWriter, Map<string, unknown>>();
+
+/**
+ * Writes a record's memory (`importedValues`) at the writer's flush, once per record however many
+ * pages of the batch named it: a person on every page of a site gains a claim on each, and is
+ * written once. Straight to the rows (both versions), as the Document Service would copy it on publishing.
+ */
+const rememberLater = (strapi: Core.Strapi, bulk: BulkWriter, uid: string, documentId: string, memory: unknown): void => {
+  const pending = pendingMemories.get(bulk) ?? new Map<string, unknown>();
+  pendingMemories.set(bulk, pending);
+  const key = `${uid} ${documentId}`;
+  const waiting = pending.has(key);
+  pending.set(key, memory);
+  if (waiting) return;
+  bulk.defer(async () => {
+    const latest = pending.get(key);
+    pending.delete(key);
+    await strapi.db.query(uid as typeof ARTICLE).updateMany({ where: { documentId }, data: { importedValues: latest } });
+  });
 };
 
 /**
@@ -175,17 +189,23 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
     ...(article.action === 'update' ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data } satisfies Change] : []),
   ];
   const publications = options.publish ? publicationsOf(plan, index, articleId, options.locale, resolve) : [];
-  const rows = bookkeeping(plan, articleId, options.locale);
-  if (changes.length === 0 && publications.length === 0 && rows.length === 0) return written;
-  bulk.defer(async () => {
-    for (const { uid, documentId, locale, data: changed } of changes) {
-      await strapi.documents(uid).update({ documentId, ...(locale === undefined ? {} : { locale }), data: changed as never });
+  const rows = refreshProvenance(plan, articleId, options.locale);
+  if (changes.length > 0 || publications.length > 0 || rows.length > 0) {
+    bulk.defer(async () => {
+      for (const { uid, documentId, locale, data: changed } of changes) {
+        await strapi.documents(uid).update({ documentId, ...(locale === undefined ? {} : { locale }), data: changed as never });
+      }
+      for (const { where, data: changed } of rows) await strapi.db.query(ARTICLE).updateMany({ where, data: changed });
+      for (const { uid, documentId, locale } of publications) {
+        await strapi.documents(uid).publish({ documentId, ...(locale === undefined ? {} : { locale }) });
+      }
+    });
+  }
+  for (const [uid, records] of [[ORGANISATION, plan.organisations], [PERSON, plan.persons], [INITIATIVE, plan.initiatives]] as const) {
+    for (const record of records) {
+      if (record.action !== 'create' && record.memoryChanged && record.documentId !== null) rememberLater(strapi, bulk, uid, record.documentId, record.memory);
     }
-    for (const { uid, where, data: changed } of rows) await strapi.db.query(uid as typeof ARTICLE).updateMany({ where, data: changed });
-    for (const { uid, documentId, locale } of publications) {
-      await strapi.documents(uid).publish({ documentId, ...(locale === undefined ? {} : { locale }) });
-    }
-  });
+  }
   return written;
 };
 
