@@ -1,21 +1,9 @@
 import { readAppositions, readBracketed, type Holder, type SentenceReading } from '../../../src/import/extraction/appositions';
 import type { PageContext, Sentence } from '../../../src/import/extraction/context';
 import { buildContext } from '../../../src/import/extraction/page-context';
-import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 /** The holder as a reader would name it: the printed organisation, or what stands for it. */
 const holderOf = (holder: Holder): string => {

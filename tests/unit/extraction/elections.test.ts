@@ -1,21 +1,9 @@
 import { readAppositions, type Holder } from '../../../src/import/extraction/appositions';
 import { readElections } from '../../../src/import/extraction/elections';
 import { buildContext } from '../../../src/import/extraction/page-context';
-import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 const holderOf = (holder: Holder): string => (holder.kind === 'printed' ? holder.name : `(${holder.kind})`);
 

@@ -4,21 +4,9 @@ import { findMoney, pageCurrency } from '../../../src/import/extraction/money';
 import { findOrganisationMentions } from '../../../src/import/extraction/organisation-mentions';
 import { buildContext } from '../../../src/import/extraction/page-context';
 import { buildDirectory } from '../../../src/import/extraction/references';
-import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 /** The initiatives of a page, with the passes before it run as extract runs them. */
 const initiativesOf = (...paragraphs: string[]): InitiativeMention[] => {

@@ -1,20 +1,8 @@
 import { findOrganisationMentions } from '../../../src/import/extraction/organisation-mentions';
 import { buildContext } from '../../../src/import/extraction/page-context';
-import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 const names = (...paragraphs: string[]): string[] => findOrganisationMentions(buildContext(page(...paragraphs))).map((mention) => mention.name);
 

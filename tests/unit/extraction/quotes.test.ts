@@ -1,21 +1,9 @@
 import { readAppositions } from '../../../src/import/extraction/appositions';
 import { buildContext } from '../../../src/import/extraction/page-context';
 import { findQuotes, type QuoteMention } from '../../../src/import/extraction/quotes';
-import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 /** The quotes of a page, with the persons its chains named as the speakers to choose from. */
 const quotesOf = (...paragraphs: string[]): QuoteMention[] => {

@@ -1,19 +1,8 @@
 import { buildContext } from '../../../src/import/extraction/page-context';
 import { readRosters } from '../../../src/import/extraction/rosters';
-import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 const rosterOf = (...paragraphs: string[]) => readRosters(buildContext(page(...paragraphs))).holdings.map((holding) => [holding.person, holding.title, holding.holder.kind]);
 

@@ -4,22 +4,12 @@ import { analyse } from '../../../src/import/analyse';
 import { readGoldDirectory } from '../../../src/import/evaluation/gold';
 import { prf, scoreDocument } from '../../../src/import/evaluation/score';
 import { extract } from '../../../src/import/extract';
-import type { Extraction, ParsedPage } from '../../../src/import/types';
+import type { Extraction } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-const page = (...paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = parsedPage;
 
 const extractFile = (file: string): Extraction => {
   const result = analyse({ file, bytes: fs.readFileSync(path.join(ROOT, file)) });
