@@ -1,7 +1,7 @@
 import type { Evidence, ExtractedInitiative, ExtractedOrganisation, ExtractedPerson, ExtractedPosition, ExtractedQuote, Extraction, Money, ParsedPage } from './types';
 import { isTitle } from './extraction/titles';
 import { readAppositions, readBracketed, type Holding } from './extraction/appositions';
-import type { MoneyMention, PageContext, Span } from './extraction/context';
+import { printed, type MoneyMention, type PageContext, type Span } from './extraction/context';
 import { readElections } from './extraction/elections';
 import { findInitiatives, type InitiativeMention } from './extraction/initiatives';
 import { findMoney, pageCurrency } from './extraction/money';
@@ -61,14 +61,14 @@ const repeatedNames = (context: PageContext, names: Named[]): Named[] => {
 const asPrinted = (context: PageContext, text: string): string => {
   if (!context.traditional) return text;
   const at = context.text.indexOf(text);
-  if (at >= 0) return context.original.slice(at, at + text.length);
+  if (at >= 0) return printed(context, { start: at, end: at + text.length });
   // The publisher may be named only in the page's credits or boilerplate.
   return context.publishers.find((publisher) => publisher.name === text)?.printed ?? text;
 };
 
 const evidenceOf = (context: PageContext, span: Span, sentenceIndex: number): Evidence => {
   const sentence = context.sentences[sentenceIndex];
-  return { sentence: context.original.slice(sentence.start, sentence.end).trim(), start: span.start, end: span.end };
+  return { sentence: printed(context, sentence).trim(), start: span.start, end: span.end };
 };
 
 /**
@@ -139,7 +139,7 @@ const toOrganisations = (context: PageContext, directory: Directory, holders: st
 };
 
 const toMoney = (context: PageContext, mention: MoneyMention): Money => ({
-  text: context.original.slice(mention.start, mention.end),
+  text: printed(context, mention),
   value: mention.value,
   currency: mention.currency,
   approximate: mention.approximate,
@@ -171,7 +171,7 @@ export const extract = (page: ParsedPage): Extraction => {
   const quotes: ExtractedQuote[] = findQuotes(context, readings.names).map((quote) => ({
     speaker: quote.speaker === null ? null : asPrinted(context, quote.speaker),
     speakerTitle: quote.speakerTitle,
-    text: context.original.slice(quote.start, quote.end),
+    text: printed(context, quote),
     evidence: evidenceOf(context, quote, quote.sentence),
   }));
   const initiatives = findInitiatives({ context, directory, organisations: found, names: readings.names, money }).map((mention) => toInitiative(context, mention));

@@ -38,13 +38,6 @@ export type PlaceMention = Span & {
   full: string;
 };
 
-export type TitleMention = Span & {
-  /** The titles this printed title stands for, split: 执行常务副会长兼秘书长 → [执行常务副会长, 秘书长]. */
-  titles: string[];
-  /** Where the base title belongs: an association's 会长, a government's 副市长, a company's 董事长… */
-  domain: TitleDomain;
-};
-
 export type TitleDomain = 'association' | 'government' | 'party' | 'company' | 'academic' | 'media' | 'generic';
 
 export type OrganisationMention = Span & {
@@ -55,14 +48,6 @@ export type OrganisationMention = Span & {
 };
 
 export type NameMention = Span & { name: string };
-
-export type Mentions = {
-  money: MoneyMention[];
-  places: PlaceMention[];
-  titles: TitleMention[];
-  organisations: OrganisationMention[];
-  names: NameMention[];
-};
 
 export type PageContext = {
   /** The blocks joined by '\n', as printed. */

@@ -149,7 +149,7 @@ const nameLength = (text: string, start: number, end: number, surname: number): 
   const afterShort = shortFits ? boundaryAt(text, start + short, end) : 'none';
   const afterLong = longFits ? boundaryAt(text, start + long, end) : 'none';
   // 张三说：, 李明和王芳, 陈红等人: the third character is the follower, unless a word follows it (王志和表示)
-  // or a mark follows a character that is no verb before one (张新来、李四: 来 ends the name).
+  // or a mark follows a character that is no verb before one (王新来、李四: 来 ends the name).
   // 在, 向, 对… after two characters end the name whatever follows them (张伟在讲话中).
   if (longFits && shortFits && ALWAYS_ENDS.has(text[start + short])) return short;
   // 等 is never a given name's last character: 张三等一行, 李四等出席.
@@ -221,7 +221,7 @@ const hanName = (text: string, start: number, end: number, surname: number): Nam
 };
 
 /**
- * The person's name at `start` (spaces before it skipped), read no further than `end`; null when
+ * The person's name at `start` (spaces before it passed over), read no further than `end`; null when
  * what is there is not a name.
  */
 export const readName = (text: string, start: number, end: number = text.length): NameMention | null => {
