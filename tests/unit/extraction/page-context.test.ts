@@ -2,21 +2,9 @@ import type { PageContext } from '../../../src/import/extraction/context';
 import { insideBook, printed } from '../../../src/import/extraction/context';
 import { buildContext, pageTexts, splitSentences, tokensIn } from '../../../src/import/extraction/page-context';
 import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (paragraphs: string[], fields: Partial<ParsedPage> = {}): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source: null,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-  ...fields,
-});
+const page = (paragraphs: string[], fields: Partial<ParsedPage> = {}): ParsedPage => ({ ...parsedPage(...paragraphs), ...fields });
 
 const sentencesOf = (context: PageContext): string[] => context.sentences.map((sentence) => context.text.slice(sentence.start, sentence.end));
 

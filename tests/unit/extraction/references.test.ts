@@ -3,20 +3,9 @@ import { findOrganisationMentions } from '../../../src/import/extraction/organis
 import { buildContext } from '../../../src/import/extraction/page-context';
 import { buildDirectory, resolveHolder, type Directory } from '../../../src/import/extraction/references';
 import type { ParsedPage } from '../../../src/import/types';
+import { parsedPage } from '../../helpers/parsed-page';
 
-const page = (source: string | null, paragraphs: string[]): ParsedPage => ({
-  file: 'test.txt',
-  title: null,
-  date: null,
-  source,
-  url: null,
-  reporter: null,
-  correspondent: null,
-  editor: null,
-  credits: [],
-  blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
-  warnings: [],
-});
+const page = (source: string | null, paragraphs: string[]): ParsedPage => ({ ...parsedPage(...paragraphs), source });
 
 type Built = { directory: Directory; at: (text: string) => number };
 
