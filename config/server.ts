@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/utils/secrets';
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+// Beside Strapi's own keys, the newsroom's: contentVersion.
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & { contentVersion: { coalesceSeconds: number } } => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
@@ -11,6 +12,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // Webhook payloads carry the entry without its relations: loading them for every write of an import
   // costs a query per relation, and a frontend that wants them fetches the entry anyway.
   webhooks: { populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false) },
+  // A bulk writer (an import) moves the public content version on at most this often, and at its end
+  // (src/cache/content-version.ts): readers see an import's pages this many seconds late at most.
+  contentVersion: { coalesceSeconds: env.int('CONTENT_VERSION_COALESCE_SECONDS', 5) },
   app: {
     keys: (readSecret('APP_KEYS') ?? '').split(',').filter((key) => key !== ''),
   },

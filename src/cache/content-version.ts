@@ -7,11 +7,12 @@ const TABLE = 'newsroom_content_version';
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 /**
- * A bulk writer such as the importer moves the version on at most this often, and once at its end.
- * Every move costs each cached response one fresh computation; an import of thousands of pages
- * shown to readers within five seconds keeps reads near their idle throughput while it runs.
+ * A bulk writer such as the importer moves the version on at most this often (server.contentVersion
+ * .coalesceSeconds, five by default), and once at its end. Every move costs each cached response one
+ * fresh computation; an import of thousands of pages shown to readers within five seconds keeps
+ * reads near their idle throughput while it runs.
  */
-const COALESCE_MS = 5000;
+const coalesceMs = (strapi: Core.Strapi): number => 1000 * Number(strapi.config.get('server.contentVersion.coalesceSeconds', 5));
 
 type Coalescing = { dirty: boolean; lastBump: number };
 
@@ -45,7 +46,7 @@ export const contentVersionMiddleware =
       return result;
     }
     bulk.dirty = true;
-    if (Date.now() - bulk.lastBump >= COALESCE_MS) {
+    if (Date.now() - bulk.lastBump >= coalesceMs(strapi)) {
       bulk.dirty = false;
       bulk.lastBump = Date.now();
       await bumpContentVersion(strapi);

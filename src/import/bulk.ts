@@ -335,8 +335,30 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
     const work = deferred;
     deferred = [];
     for (const step of work) await step();
-    if (versions.includes('published')) await writeRelations('published');
+    if (versions.includes('published')) {
+      if (work.length > 0) await forgetRepublished();
+      await writeRelations('published');
+    }
     staged = [];
+  };
+
+  /**
+   * A later page of the batch may have published a document this writer staged, through the
+   * Document Service: Strapi then replaced its published row (a new id) with one that already holds
+   * the draft's components and relations. Such a document's published relations are not written
+   * again, and links to it are looked up by its new id.
+   */
+  const forgetRepublished = async (): Promise<void> => {
+    for (const uid of [...new Set(staged.map((record) => record.uid))]) {
+      const records = staged.filter((record) => record.uid === uid && record.ids.published !== undefined);
+      if (records.length === 0) continue;
+      const rows = (await strapi.db.query(uid as 'api::organisation.organisation').findMany({
+        where: { id: { $in: records.map((record) => record.ids.published as number) } },
+        select: ['id'],
+      })) as Array<{ id: number }>;
+      const present = new Set(rows.map((row) => row.id));
+      for (const record of records) if (!present.has(record.ids.published as number)) delete record.ids.published;
+    }
   };
 
   return { create, dataOf, defer, flush };

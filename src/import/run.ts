@@ -1,5 +1,6 @@
 import fs from 'fs';
 import { withCoalescedContentVersion } from '../cache/content-version';
+import { haltAfterBatchForTests } from './test-halt';
 import type { Core } from '@strapi/strapi';
 import { analyse } from './analyse';
 import { canAnalyseInWorker, inlineAnalyser, workerAnalyser } from './analyser';
@@ -134,6 +135,8 @@ type Run = {
   rulesVersion: string;
   versions: Version[];
   tally: Tally;
+  /** Batches this run has committed so far. */
+  committedBatches: number;
 };
 
 const createTally = (options: RunOptions) => {
@@ -271,6 +274,8 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
       return results;
     });
     journal.commit();
+    run.committedBatches += 1;
+    await haltAfterBatchForTests(run.committedBatches);
     for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
   } catch (error) {
     journal.rollback();
@@ -321,6 +326,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     rulesVersion: options.rulesVersion ?? RULES_VERSION,
     versions: options.publish ? ['draft', 'published'] : ['draft'],
     tally: createTally(options),
+    committedBatches: 0,
   };
   const skipped = { count: 0 };
   const batchPages = options.batchPages ?? BATCH_PAGES;

@@ -74,18 +74,20 @@ describe('npm run import', () => {
     const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
     const pages = 120;
     writeCorpus(corpus, pages, 7);
-    const child = spawn(process.execPath, [CLI, '--publish', corpus], { cwd: ROOT, env: process.env, stdio: 'ignore' });
-    const deadline = Date.now() + 120000;
-    let seen = 0;
-    while (Date.now() < deadline) {
-      seen = await database.countRows('news_articles', database.client === 'sqlite' ? 'published_at is not null' : 'published_at is not null');
-      if (seen >= 10) break;
+    // The importer stops for good once its second batch has committed (src/import/test-halt.ts),
+    // and is killed there: two batches written, the third not begun.
+    const marker = path.join(corpus, '..', `${path.basename(corpus)}.halted`);
+    const env = { ...process.env, NODE_ENV: 'test', NEWSROOM_TEST_HALT_AFTER_BATCHES: '2', NEWSROOM_TEST_HALT_MARKER: marker };
+    const batch = 10;
+    const child = spawn(process.execPath, [CLI, '--publish', '--batch', String(batch), corpus], { cwd: ROOT, env, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    for (let polls = 0; polls < 2400 && !fs.existsSync(marker) && child.exitCode === null; polls += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    expect(fs.existsSync(marker)).toBe(true);
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-    expect(seen).toBeGreaterThanOrEqual(10);
-    expect(seen).toBeLessThan(pages);
+    await exited;
+    expect(await database.countRows('news_articles', 'published_at is not null')).toBe(2 * batch);
 
     const again = runCli(['--publish', corpus]);
     expect(again.stderr).not.toMatch(/✖/);

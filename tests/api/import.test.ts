@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../helpers/seed';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON, clearNewsroom } from '../helpers/seed';
 import { rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
 import { writeCorpus } from '../../bench/corpus';
@@ -15,6 +15,14 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startStrapi();
+  // A stand-in for a database failure: every article whose title has 回滚 fails to be created.
+  app.strapi.documents.use(async (context, next) => {
+    const data = (context.params as { data?: { title?: unknown } }).data;
+    if (context.uid === ARTICLE && context.action === 'create' && typeof data?.title === 'string' && data.title.includes('回滚')) {
+      throw new Error('simulated database failure');
+    }
+    return next();
+  });
 });
 
 afterAll(async () => {
@@ -29,7 +37,25 @@ const total = (report: Awaited<ReturnType<typeof importPaths>>, action: 'created
 
 const copyTo = (directory: string, source: string, name: string) => fs.copyFileSync(source, path.join(directory, name));
 
+const FIXTURE_URL = /news\.example\.org\/2021\/0315\/1234/g;
+
+/** The fixture page under a URL of its own, in a directory of its own, so each test has its own article. */
+const pageAt = (id: string, html = fs.readFileSync(path.join(FIXTURES, 'chamber-v1.html'), 'utf8')) => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-page-'));
+  fs.writeFileSync(path.join(directory, 'page.html'), html.replace(FIXTURE_URL, `news.example.org/2021/0315/${id}`));
+  return { directory, file: path.join(directory, 'page.html') };
+};
+
+const articleAt = async (id: string) => {
+  const [article] = await app.strapi.db.query(ARTICLE).findMany({ where: { importKey: { $contains: `/2021/0315/${id}` }, publishedAt: null }, select: ['documentId'] });
+  return (article as { documentId: string }).documentId;
+};
+
 describe('importing the bundled documents', () => {
+  beforeEach(async () => {
+    await clearNewsroom(app.strapi);
+  });
+
   test('imports every bundled page as a draft article linked to its people and organisations', async () => {
     const report = await importPaths([BUNDLED]);
     expect(report.summary.failed).toBe(0);
@@ -46,6 +72,7 @@ describe('importing the bundled documents', () => {
   });
 
   test('a second run creates and updates nothing', async () => {
+    await importPaths([BUNDLED]);
     const before = await app.strapi.db.query(PERSON).count({});
     const report = await importPaths([BUNDLED]);
     expect(total(report, 'created')).toBe(0);
@@ -55,6 +82,7 @@ describe('importing the bundled documents', () => {
   });
 
   test('a page whose bytes were imported before is reported unchanged, by title, without analysing it again', async () => {
+    await importPaths([BUNDLED]);
     const report = await importPaths([BUNDLED]);
     expect(report.summary.records.articles.unchanged).toBe(2);
     for (const doc of report.documents) {
@@ -67,6 +95,8 @@ describe('importing the bundled documents', () => {
   });
 
   test('--publish publishes targets first, so the published articles keep every relation', async () => {
+    // Imported as drafts first, as an editor would before deciding to publish.
+    await importPaths([BUNDLED]);
     const report = await importPaths([BUNDLED], { publish: true });
     expect(report.summary.failed).toBe(0);
     const drafts = await app.strapi.documents(ARTICLE).findMany({
@@ -109,26 +139,19 @@ describe('importing the bundled documents', () => {
 });
 
 describe('re-importing a changed page', () => {
-  let directory: string;
-  let articleId: string;
-
-  beforeAll(async () => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-edit-'));
-    copyTo(directory, path.join(FIXTURES, 'chamber-v1.html'), 'page.html');
-    const report = await importPaths([directory]);
-    expect(report.summary.failed).toBe(0);
-    const [article] = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', filters: { title: { $contains: '乡村小学' } } });
-    articleId = article.documentId;
-  });
-
-  test('updates the article when the source page changed, and keeps the field an editor changed', async () => {
-    await app.strapi.documents(ARTICLE).update({ documentId: articleId, locale: 'zh-Hans', data: { title: '编辑改过的标题' } });
-    // The source page changes: a bigger donation and a new title.
-    const changed = fs
+  // The source page changes: a bigger donation and a new title.
+  const changedPage = () =>
+    fs
       .readFileSync(path.join(FIXTURES, 'chamber-v1.html'), 'utf8')
       .replace('捐赠助学金12.3万元。', '捐赠助学金15万元，并承诺连续资助三年。')
       .replace(/云州市青年企业家商会向乡村小学捐赠助学金<\/h1>/, '云州市青年企业家商会向乡村小学追加助学金</h1>');
-    fs.writeFileSync(path.join(directory, 'page.html'), changed);
+
+  test('updates the article when the source page changed, and keeps the field an editor changed', async () => {
+    const { directory, file } = pageAt('2101');
+    expect((await importPaths([directory])).summary.failed).toBe(0);
+    const articleId = await articleAt('2101');
+    await app.strapi.documents(ARTICLE).update({ documentId: articleId, locale: 'zh-Hans', data: { title: '编辑改过的标题' } });
+    fs.writeFileSync(file, changedPage().replace(FIXTURE_URL, 'news.example.org/2021/0315/2101'));
     const report = await importPaths([directory]);
     expect(report.summary.records.articles.updated).toBe(1);
     expect(report.documents[0].keptEditorChanges.join(' ')).toMatch(/title/);
@@ -136,14 +159,17 @@ describe('re-importing a changed page', () => {
     expect(article?.title).toBe('编辑改过的标题');
     expect(JSON.stringify(article?.body)).toContain('15万元');
     expect((article?.amounts as Array<{ value: number }>).map((amount) => Number(amount.value))).toContain(150000);
-    const sameKey = await app.strapi.db.query(ARTICLE).count({ where: { importKey: { $contains: 'news.example.org/2021/0315/1234' } } });
+    const sameKey = await app.strapi.db.query(ARTICLE).count({ where: { importKey: { $contains: 'news.example.org/2021/0315/2101' } } });
     expect(sameKey).toBe(1);
   });
 
   test('the older version of a page after a newer one in the same run is imported, not skipped as unchanged', async () => {
-    // The database holds the changed page from the test above. In this run the changed page comes
-    // first (unchanged), then a third version, then the changed one again: its bytes are known, but
-    // by its turn the article holds the third version, so it must be written back.
+    // The database holds the changed page. In this run the changed page comes first (unchanged),
+    // then a third version, then the changed one again: its bytes are known, but by its turn the
+    // article holds the third version, so it must be written back.
+    const { directory } = pageAt('2102', changedPage());
+    expect((await importPaths([directory])).summary.failed).toBe(0);
+    const articleId = await articleAt('2102');
     const changed = fs.readFileSync(path.join(directory, 'page.html'), 'utf8');
     const third = changed.replace('并承诺连续资助三年。', '并承诺连续资助五年。');
     const run = fs.mkdtempSync(path.join(os.tmpdir(), 'import-versions-'));
@@ -159,7 +185,8 @@ describe('re-importing a changed page', () => {
   });
 
   test('the same person at the same organisation in another page is one record', async () => {
-    const report = await importPaths([path.join(FIXTURES, 'other-chamber.html')]);
+    const { directory } = pageAt('2103');
+    const report = await importPaths([directory, path.join(FIXTURES, 'other-chamber.html')]);
     expect(report.summary.failed).toBe(0);
     const people = await app.strapi.documents(PERSON).findMany({ filters: { name: '林若溪' } });
     expect(people).toHaveLength(1);
@@ -175,13 +202,6 @@ describe('a document that fails', () => {
     fs.writeFileSync(path.join(directory, 'a-bad.html'), bad);
     copyTo(directory, path.join(FIXTURES, 'other-chamber.html'), 'b-good.html');
     fs.writeFileSync(path.join(directory, 'c-empty.txt'), '');
-    app.strapi.documents.use(async (context, next) => {
-      const data = (context.params as { data?: { title?: unknown } }).data;
-      if (context.uid === ARTICLE && context.action === 'create' && typeof data?.title === 'string' && data.title.includes('回滚')) {
-        throw new Error('simulated database failure');
-      }
-      return next();
-    });
     const report = await importPaths([directory, path.join(directory, 'missing.html')]);
     const byFile = Object.fromEntries(report.documents.map((doc) => [path.basename(doc.file), doc]));
     expect(byFile['a-bad.html'].status).toBe('failed');
@@ -205,6 +225,8 @@ describe('a run that keeps only the summary', () => {
 
 describe('after an import', () => {
   test('the query planner has fresh statistics for the tables the import filled', async () => {
+    const { directory } = pageAt('2104');
+    expect((await importPaths([directory])).summary.failed).toBe(0);
     const knex = app.strapi.db.connection;
     if (app.strapi.db.dialect.client === 'postgres') {
       const analysed = await knex.raw("select last_analyze from pg_stat_user_tables where relname = 'news_articles_cmps'");
@@ -241,7 +263,7 @@ describe('pages written in one batch', () => {
     // Sorted between the generated pages, so the failing page is neither the first nor the last of the batch.
     const middle = `${names[2]}-bad.html`;
     fs.writeFileSync(path.join(directory, middle), bad);
-    // The document middleware registered by the test above fails every article titled with 回滚.
+    // The document middleware registered for this file fails every article titled with 回滚.
     const report = await importPaths([directory], { publish: true });
     const failed = report.documents.filter((doc) => doc.status === 'failed').map((doc) => path.basename(doc.file));
     expect(failed).toEqual([middle]);

@@ -95,3 +95,13 @@ export const seedNewsroom = async (strapi: Core.Strapi): Promise<Seeded> => {
     draftPerson: draftPerson.documentId,
   };
 };
+
+/**
+ * Removes every article, organisation, person and initiative (their link rows go with them, by the
+ * join tables' cascades) and moves the content version on, so a test that needs an empty newsroom
+ * has one whatever ran before it, and no cached public response outlives the rows.
+ */
+export const clearNewsroom = async (strapi: Core.Strapi): Promise<void> => {
+  for (const uid of [ARTICLE, INITIATIVE, PERSON, ORGANISATION] as const) await strapi.db.query(uid).deleteMany({});
+  await strapi.db.connection('newsroom_content_version').where({ id: 1 }).increment('version', 1);
+};
