@@ -6,7 +6,7 @@ const tier = (name, extra = {}) => ({
   testEnvironment: 'node',
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
   transform: { '^.+\\.ts$': tsJest },
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/examples/'],
   ...extra,
 });
 

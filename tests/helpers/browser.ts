@@ -10,7 +10,7 @@ export const SCREENSHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 
 export const ADMIN = { email: 'editor@example.org', password: 'Newsroom-E2E-2026' };
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -21,10 +21,13 @@ const freePort = (): Promise<number> =>
 
 export type RunningServer = { url: string; stop: () => Promise<void> };
 
-/** `strapi start` as a real server on a fresh database, with the first administrator made from env. */
-export const startServer = async (): Promise<RunningServer & { database: TestDatabase }> => {
-  useTestEnvironment();
-  const database = await createTestDatabase();
+/**
+ * `strapi start` as a real server, with the first administrator made from env: on a fresh database,
+ * or on one a test has already seeded (it then keeps the environment the seeding ran with).
+ */
+export const startServer = async (seeded?: TestDatabase): Promise<RunningServer & { database: TestDatabase }> => {
+  if (seeded === undefined) useTestEnvironment();
+  const database = seeded ?? (await createTestDatabase());
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
     cwd: ROOT,
