@@ -12,12 +12,15 @@ const countRows = async (strapi: Core.Strapi) => ({
 describe('bootstrap', () => {
   let app: TestApp;
 
+  beforeAll(async () => {
+    app = await startStrapi();
+  });
+
   afterAll(async () => {
     await app?.stop();
   });
 
   test('a restart on the same database adds no permission or locale rows', async () => {
-    app = await startStrapi();
     const first = await countRows(app.strapi);
     await app.strapi.destroy();
 

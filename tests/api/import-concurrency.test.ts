@@ -48,15 +48,20 @@ const runCliAsync = (args: string[], env: NodeJS.ProcessEnv = process.env): Prom
 describe('two command-line imports at once', () => {
   let database: TestDatabase;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     useTestEnvironment();
+  });
+
+  // A database of its own for each test: the first counts every article the imports left, and the
+  // command lines started here use the database the environment names (createTestDatabase sets it).
+  beforeEach(async () => {
     database = await createTestDatabase();
     // The schema exists before the imports start, as on any site that has run once.
     const app = await startStrapi(database);
     await app.strapi.destroy();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await database?.drop();
   });
 

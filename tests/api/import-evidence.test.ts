@@ -6,17 +6,22 @@ import { ARTICLE } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
 
-/** An invented page in the genre's style: a title held at two organisations, an amount, a quote, an event. */
+/** Where a page is published and what it is headlined: each article of this file has its own. */
+type Site = { title: string; url: string };
+
 const TITLE = '青川县工商联举办民营企业助学捐赠活动';
-const page = (amount: string): string => `<!DOCTYPE html>
+const SITE: Site = { title: TITLE, url: 'https://news.example.org/2024/0620/5678.html' };
+
+/** An invented page in the genre's style: a title held at two organisations, an amount, a quote, an event. */
+const page = (amount: string, site: Site = SITE): string => `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${TITLE} - 青川工商联</title>
-<link rel="canonical" href="https://news.example.org/2024/0620/5678.html">
+<title>${site.title} - 青川工商联</title>
+<link rel="canonical" href="${site.url}">
 </head>
 <body>
-<h1>${TITLE}</h1>
+<h1>${site.title}</h1>
 <div class="info">来源：青川县工商联　日期：2024-06-20</div>
 <div class="content">
 <p>6月20日，青川县工商联在县城第一中学举办“金秋助学”捐赠活动。</p>
@@ -68,6 +73,11 @@ const editorView = async (documentId: string, locale = 'zh-Hans'): Promise<Recor
   return response.body.data as Record<string, unknown>;
 };
 
+const articleTitled = async (title: string): Promise<string> => {
+  const [article] = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', filters: { title } });
+  return article.documentId;
+};
+
 const evidenceOf = async (documentId: string): Promise<StoredEvidence> => (await editorView(documentId)).importEvidence as StoredEvidence;
 
 /** Nothing of the evidence in a public body: neither the attribute nor its entries' keys. */
@@ -81,8 +91,7 @@ beforeAll(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-evidence-'));
   const report = await importPage(page('8.5万元'), { publish: true });
   expect(report.summary.failed).toBe(0);
-  const [article] = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', filters: { title: TITLE } });
-  articleId = article.documentId;
+  articleId = await articleTitled(TITLE);
 });
 
 afterAll(async () => {
@@ -166,23 +175,30 @@ describe('the public APIs never show the evidence', () => {
   });
 });
 
+// The re-imports change what they import: each on a page of its own, so the article the tests above read keeps its 8.5万元.
 describe('re-importing keeps evidence out of the editor-change check', () => {
   test('a changed page refreshes the evidence and updates the article without reporting an editor change', async () => {
-    const report = await importPage(page('9万元'), { publish: true });
+    const site: Site = { title: '青川县工商联举办民营企业助学回访活动', url: 'https://news.example.org/2024/0622/5701.html' };
+    expect((await importPage(page('8.5万元', site), { publish: true })).summary.records.articles.created).toBe(1);
+    const documentId = await articleTitled(site.title);
+    const report = await importPage(page('9万元', site), { publish: true });
     expect(report.summary.records.articles.updated).toBe(1);
     expect(report.documents[0].keptEditorChanges).toEqual([]);
-    const evidence = await evidenceOf(articleId);
+    const evidence = await evidenceOf(documentId);
     expect(evidence.amounts.map((amount) => amount.text)).toEqual(['9万元']);
     expect(evidence.positions.every((position) => position.sentence.endsWith('捐赠助学金9万元。'))).toBe(true);
-    const draft = await app.strapi.documents(ARTICLE).findOne({ documentId: articleId, locale: 'zh-Hans', populate: { amounts: true } });
+    const draft = await app.strapi.documents(ARTICLE).findOne({ documentId, locale: 'zh-Hans', populate: { amounts: true } });
     expect((draft?.amounts as Array<{ text: string }>).map((amount) => amount.text)).toEqual(['9万元']);
   });
 
   test('the same page again changes nothing, evidence included', async () => {
-    const before = await evidenceOf(articleId);
-    const report = await importPage(page('9万元'), { publish: true });
+    const site: Site = { title: '青川县工商联举办民营企业助学座谈活动', url: 'https://news.example.org/2024/0623/5702.html' };
+    expect((await importPage(page('9万元', site), { publish: true })).summary.records.articles.created).toBe(1);
+    const documentId = await articleTitled(site.title);
+    const before = await evidenceOf(documentId);
+    const report = await importPage(page('9万元', site), { publish: true });
     expect(report.summary.records.articles).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
-    expect(await evidenceOf(articleId)).toEqual(before);
+    expect(await evidenceOf(documentId)).toEqual(before);
   });
 });
 

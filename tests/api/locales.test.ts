@@ -63,14 +63,17 @@ describe('locales', () => {
 
   test('a link added in one locale reaches the other', async () => {
     const docs = app.strapi.documents;
+    // An article of its own in both locales: the seeded one's links are what the tests above read.
+    const article = await docs(ARTICLE).create({ locale: 'zh-Hans', data: { title: '海川市工商联走访会员企业', mentionedOrganisations: [seeded.organisation] } });
+    await docs(ARTICLE).update({ documentId: article.documentId, locale: 'en', data: { title: 'Haichuan federation visits member companies' } });
     const extra = await docs('api::organisation.organisation').create({ data: { name: '海川市工商业联合会', kind: 'federation_of_industry_and_commerce' } });
     await docs('api::organisation.organisation').publish({ documentId: extra.documentId });
     await docs(ARTICLE).update({
-      documentId: seeded.article,
+      documentId: article.documentId,
       locale: 'zh-Hans',
       data: { mentionedOrganisations: { connect: [extra.documentId] } },
     });
-    const en = await docs(ARTICLE).findOne({ documentId: seeded.article, locale: 'en', populate: { mentionedOrganisations: true } });
+    const en = await docs(ARTICLE).findOne({ documentId: article.documentId, locale: 'en', populate: { mentionedOrganisations: true } });
     expect((en?.mentionedOrganisations as Array<{ documentId: string }>).map((o) => o.documentId)).toContain(extra.documentId);
   });
 });

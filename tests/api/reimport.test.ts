@@ -14,11 +14,13 @@ import { runImport } from '../helpers/importer';
 
 let app: TestApp;
 
-beforeAll(async () => {
+// Each test imports a site of its own into a newsroom of its own: the importer matches pages by
+// path and text and people by name, so two tests sharing a database would share articles and people.
+beforeEach(async () => {
   app = await startStrapi();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await app?.stop();
 });
 
@@ -62,6 +64,9 @@ const withOtherBoilerplate = (text: string): string =>
     '版权所有：临江市工商业联合会 备案号：苏ICP备12345678号-1',
   ].join('\n');
 
+/** The meeting's chair and the policy visit's secretary-general as a new reading of their pages ties them to other organisations. */
+const NEW_READING = { 'meeting.txt': CHAMBER_MEETING('临江市女企业家协会'), 'policy.txt': POLICY_VISIT('云州市企业联合会') };
+
 const write = (directory: string, pages: Record<string, string>) => {
   for (const [name, text] of Object.entries(pages)) fs.writeFileSync(path.join(directory, name), text);
 };
@@ -79,7 +84,7 @@ const personsNamed = (name: string) =>
   >;
 
 describe('importing a site again', () => {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'reimport-'));
+  let directory: string;
   let meetingId: string;
   let jobFairId: string;
   let editorsPersonId: string;
@@ -90,7 +95,9 @@ describe('importing a site again', () => {
     expect((meeting?.mentionedPersons as Array<{ documentId: string }>).map((person) => person.documentId)).toContain(editorsPersonId);
   };
 
-  beforeAll(async () => {
+  /** Every test's starting point: the site's three pages imported under rules-1, and editors at work on them. */
+  beforeEach(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'reimport-'));
     write(directory, { 'meeting.txt': CHAMBER_MEETING('临江市青年企业家商会'), 'job-fair.txt': JOB_FAIR, 'policy.txt': POLICY_VISIT('云州市总商会') });
     const report = await importDirectory(directory, { rulesVersion: 'rules-1' });
     expect(report.summary.failed).toBe(0);
@@ -105,6 +112,10 @@ describe('importing a site again', () => {
     await app.strapi.documents(ARTICLE).update({ documentId: jobFairId, locale: 'zh-Hans', data: { title: '编辑改过的招聘会标题' } });
     const [secretary] = await personsNamed('林若溪');
     await app.strapi.documents(PERSON).update({ documentId: secretary.documentId, data: { biography: '编辑补充的简历。' } });
+  });
+
+  afterEach(() => {
+    fs.rmSync(directory, { recursive: true, force: true });
   });
 
   test('a page without a URL changed by one character updates the same article, flagged for review with the similarity', async () => {
@@ -129,7 +140,7 @@ describe('importing a site again', () => {
   test('every page read differently by the clean stage is imported again without a single new article', async () => {
     write(directory, {
       'meeting.txt': withOtherBoilerplate(CHAMBER_MEETING('临江市青年企业家商会')),
-      'job-fair.txt': withOtherBoilerplate(JOB_FAIR.replace('600多个', '800多个')),
+      'job-fair.txt': withOtherBoilerplate(JOB_FAIR),
       'policy.txt': withOtherBoilerplate(POLICY_VISIT('云州市总商会')),
     });
     const before = await articleCount();
@@ -142,20 +153,20 @@ describe('importing a site again', () => {
   });
 
   test('a change of the rules analyses unchanged pages again; the same rules skip them', async () => {
-    const same = await importDirectory(directory, { rulesVersion: 'rules-2' });
+    const same = await importDirectory(directory, { rulesVersion: 'rules-1' });
     expect(same.summary.matches).toMatchObject({ unchanged: 3, path: 0 });
-    const changed = await importDirectory(directory, { rulesVersion: 'rules-3' });
+    const changed = await importDirectory(directory, { rulesVersion: 'rules-2' });
     expect(changed.summary.matches).toMatchObject({ unchanged: 0, path: 3, new: 0 });
     expect(changed.summary.records.articles.created).toBe(0);
     const meeting = await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: meetingId, publishedAt: null } });
-    expect(meeting.importEvidence.rulesVersion).toBe('rules-3');
+    expect(meeting.importEvidence.rulesVersion).toBe('rules-2');
     await expectEditorsLinkKept();
   });
 
   test('a dry run says what reading the pages anew would change, and writes nothing', async () => {
-    write(directory, { 'meeting.txt': withOtherBoilerplate(CHAMBER_MEETING('临江市女企业家协会')), 'policy.txt': withOtherBoilerplate(POLICY_VISIT('云州市企业联合会')) });
+    write(directory, NEW_READING);
     const persons = await app.strapi.db.query(PERSON).count({});
-    const report = await importDirectory(directory, { rulesVersion: 'rules-4', dryRun: true });
+    const report = await importDirectory(directory, { rulesVersion: 'rules-2', dryRun: true });
     const meeting = report.reimport?.pages.find((candidate) => candidate.file.endsWith('meeting.txt'));
     expect(meeting?.match.rule).toBe('path');
     expect(meeting?.changed).toContain('position 韩知远: 会长 @ 临江市青年企业家商会 → position 韩知远: 会长 @ 临江市女企业家协会');
@@ -169,7 +180,8 @@ describe('importing a site again', () => {
   });
 
   test('a person the new reading ties to another organisation ends as one person with the new position; the old record is removed, or flagged when an editor worked on it', async () => {
-    const report = await importDirectory(directory, { rulesVersion: 'rules-4' });
+    write(directory, NEW_READING);
+    const report = await importDirectory(directory, { rulesVersion: 'rules-2' });
     expect(report.summary.failed).toBe(0);
     expect(report.summary.records.articles.created).toBe(0);
     const chair = await personsNamed('韩知远');

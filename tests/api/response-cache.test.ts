@@ -26,10 +26,19 @@ const publishTitle = async (title: string) => {
   await app.strapi.documents(ARTICLE).publish({ documentId: seeded.article, locale: 'zh-Hans' });
 };
 
+/** A published article of the caller's own, whose URL no other test has read. */
+const ownArticle = async (title: string): Promise<string> => {
+  const created = await app.strapi.documents(ARTICLE).create({ locale: 'zh-Hans', data: { title, publicationDate: '2024-05-20' } });
+  await app.strapi.documents(ARTICLE).publish({ documentId: created.documentId, locale: 'zh-Hans' });
+  return created.documentId;
+};
+
 describe('cached public reads', () => {
   test('a repeated public read is served from the cache with the same body', async () => {
-    const first = await article(seeded.article).expect(200);
-    const second = await article(seeded.article).expect(200);
+    const documentId = await ownArticle('缓存测试：只读两次的文章');
+    const first = await article(documentId).expect(200);
+    const second = await article(documentId).expect(200);
+    expect(first.body.data.title).toBe('缓存测试：只读两次的文章');
     expect(first.headers['x-response-cache']).toBe('miss');
     expect(second.headers['x-response-cache']).toBe('hit');
     expect(second.body).toEqual(first.body);
