@@ -18,13 +18,20 @@ const capitalise = (word: string): string => (word === '' ? word : `${word[0].to
 const joinSyllables = (syllables: string[]): string =>
   syllables.map((syllable, index) => (index > 0 && /^[aoe]/u.test(syllable) ? `'${syllable}` : syllable)).join('');
 
+const syllablesOf = (text: string, mode: 'surname' | 'normal'): string[] | null => {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', mode }).map((syllable) => syllable.toLowerCase());
+  return syllables.length === [...text].length && syllables.every((syllable) => /^[a-zü]+$/u.test(syllable)) ? syllables : null;
+};
+
 export const englishName = (name: string): string | null => {
   const trimmed = name.trim();
   if (!HAN_NAME.test(trimmed)) return null;
-  const syllables = pinyin(trimmed, { toneType: 'none', type: 'array', mode: 'surname' }).map((syllable) => syllable.toLowerCase());
-  if (syllables.length !== [...trimmed].length || syllables.some((syllable) => !/^[a-zü]+$/u.test(syllable))) return null;
   // An unknown first character is still the surname: nearly every Chinese surname is one character.
   const surnameLength = Math.max(1, surnameAt(trimmed, 0));
-  if (surnameLength >= syllables.length) return null;
-  return `${capitalise(joinSyllables(syllables.slice(0, surnameLength)))} ${capitalise(joinSyllables(syllables.slice(surnameLength)))}`;
+  if (surnameLength >= trimmed.length) return null;
+  // Surname readings are for the surname only: 乐 is Yue as a surname and le in 乐天.
+  const surname = syllablesOf(trimmed.slice(0, surnameLength), 'surname');
+  const given = syllablesOf(trimmed.slice(surnameLength), 'normal');
+  if (surname === null || given === null) return null;
+  return `${capitalise(joinSyllables(surname))} ${capitalise(joinSyllables(given))}`;
 };

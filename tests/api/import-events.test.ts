@@ -76,6 +76,11 @@ const PAGES: Record<string, string> = {
     '临江市青年企业家商会会长韩知远主持会议并讲话。',
     '韩知远表示：“新一届理事会将围绕服务会员的宗旨，带领青年企业家在产业升级中发挥更大作用。”',
   ]),
+  // The same chamber and its chairman again, on a page of the same batch.
+  'charity.txt': page('临江市青年企业家商会开展爱心助学活动', '临江商会网', [
+    '5月25日，临江市青年企业家商会开展爱心助学活动，为临江市实验小学送去图书2000册。',
+    '临江市青年企业家商会会长韩知远带队参加活动。',
+  ]),
   'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
     '6月2日，北岭县工商联举办民营企业专场招聘会，40余家会员企业提供就业岗位600多个。',
     '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
@@ -123,7 +128,7 @@ describe('webhooks for imported content', () => {
     const got = await settled();
 
     const documents = await allDocuments();
-    expect(documents.filter((document) => document.startsWith(ARTICLE))).toHaveLength(3);
+    expect(documents.filter((document) => document.startsWith(ARTICLE))).toHaveLength(4);
     expect(documents.length).toBeGreaterThan(6);
     expect(described(got)).toEqual(documents.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
 
