@@ -9,8 +9,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & 
   // Behind a proxy the client address is the one the nearest proxy appended to X-Forwarded-For
   // (the last entry); the entries before it are whatever the client sent. Rate limits key on it.
   proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_MAX_IPS_COUNT', 1) },
-  // Webhook payloads carry the entry without its relations: loading them for every write of an import
-  // costs a query per relation, and a frontend that wants them fetches the entry anyway.
+  // Strapi 5.54 no longer reads `populateRelations` (a v4 option): its document events, and so
+  // webhook payloads, always carry the entry with its relations (src/import/events.ts sends the same).
   webhooks: { populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false) },
   // A bulk writer (an import) moves the public content version on at most this often, and at its end
   // (src/cache/content-version.ts): readers see an import's pages this many seconds late at most.

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { clearStagedSlugs, markImporterWrite, stageSlug } from '../documents/importer-writes';
+import type { ImportEvents } from './events';
 
 /**
  * The importer's write path for new documents. The Document Service spends most of an import on
@@ -14,8 +15,9 @@ import { clearStagedSlugs, markImporterWrite, stageSlug } from '../documents/imp
  * Existing documents keep going through the Document Service: updates are rarer, and Strapi's
  * publish re-points the links other published entries hold to them.
  *
- * Not done here: the per-entry `entry.create` / `entry.publish` events (webhooks), as in Strapi's
- * own `strapi import`.
+ * The Document Service would emit `entry.create` (and `entry.publish`) for each new document; the
+ * writer reports every row it writes to the run's events (events.ts), which emits them once the
+ * batch has committed.
  */
 
 type Data = Record<string, unknown>;
@@ -131,7 +133,7 @@ const insertedIds = (result: { ids: unknown[] }): number[] =>
  * one page's, or a batch of pages'. New documents are staged by `create`, changes to existing ones
  * are deferred with `defer`, and `flush` writes them all.
  */
-export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) => {
+export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, events: Pick<ImportEvents, 'wrote'>) => {
   // Staged slugs of a writer whose transaction rolled back were never written.
   clearStagedSlugs();
   /** Documents created but not yet written, or written but without their relations yet. */
@@ -180,6 +182,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date) =
         versions.forEach((version, offset) => {
           record.ids[version] = ids[index * versions.length + offset];
         });
+        events.wrote(uid, record.ids);
       });
     }
     // The rows are in the database now, where the slug middleware looks for clashes.

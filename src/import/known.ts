@@ -29,7 +29,16 @@ export type KnownOrganisation = {
   published: boolean;
   memory: RecordMemory;
 };
-export type KnownPerson = { key: string; name: string; positions: StoredPosition[]; documentId: string | null; published: boolean; memory: RecordMemory };
+export type KnownPerson = {
+  key: string;
+  name: string;
+  positions: StoredPosition[];
+  documentId: string | null;
+  published: boolean;
+  memory: RecordMemory;
+  /** The English name stored; absent where it was not read (treated as none). */
+  nameEn?: string | null;
+};
 export type KnownInitiative = {
   key: string;
   name: string;
@@ -183,7 +192,8 @@ export const learn = (index: EntityIndex, plan: DocumentPlan, documentIds: Reado
   for (const person of plan.persons) {
     const known = index.persons.get(person.key);
     const { key, name, positions, memory } = person;
-    index.persons.set(key, { key, name, positions, memory, documentId: idOf(key, known), published: isPublished(known) });
+    const nameEn = person.nameEn ?? known?.nameEn ?? null;
+    index.persons.set(key, { key, name, positions, memory, nameEn, documentId: idOf(key, known), published: isPublished(known) });
     addName(index.personNames, normaliseName(name), key);
   }
   for (const initiative of plan.initiatives) {

@@ -78,7 +78,8 @@ const createRecords = async (plan: DocumentPlan, bulk: BulkWriter, written: Writ
   for (const person of plan.persons.filter((p) => p.action === 'create')) {
     const review = person.reviewReason === null ? {} : { needsReview: true, reviewReason: person.reviewReason };
     const organisations = resolve.uniqueIds(person.positions.map((p) => p.organisationKey));
-    const data = { name: person.name, positions: positionsData(person.positions, resolve), importKey: person.key, importedValues: person.memory, ...review, organisations };
+    const english = person.nameEn === undefined ? {} : { nameEn: person.nameEn };
+    const data = { name: person.name, ...english, positions: positionsData(person.positions, resolve), importKey: person.key, importedValues: person.memory, ...review, organisations };
     written.set(person.key, await bulk.create(PERSON, { data }));
   }
   for (const initiative of plan.initiatives.filter((i) => i.action === 'create')) {
@@ -113,7 +114,7 @@ const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver
     .map((person): Change => ({
       uid: PERSON,
       documentId: person.documentId as string,
-      data: { positions: positionsData(person.positions, resolve), importKey: person.key },
+      data: { positions: positionsData(person.positions, resolve), importKey: person.key, ...(person.nameEn === undefined ? {} : { nameEn: person.nameEn }) },
     })),
   ...plan.initiatives
     .filter((i) => i.action === 'update' && i.documentId !== null)
@@ -272,5 +273,10 @@ const articleData = (article: DocumentPlan['article'], { idOf, ids }: Resolver):
   if (fields.mentionedOrganisations !== undefined) data.mentionedOrganisations = ids(fields.mentionedOrganisations);
   if (fields.mentionedPersons !== undefined) data.mentionedPersons = ids(fields.mentionedPersons);
   if (fields.mentionedInitiatives !== undefined) data.mentionedInitiatives = ids(fields.mentionedInitiatives);
+  if (fields.seo !== undefined) {
+    // The importer never sets a share image (an editor's image makes the whole component the editor's).
+    const { metaTitle, metaDescription, canonicalUrl } = fields.seo;
+    data.seo = { metaTitle, metaDescription, canonicalUrl };
+  }
   return data;
 };

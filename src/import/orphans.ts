@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Candidates } from './changes';
 import { forget, initiativeValues, organisationValues, personValues, type EntityIndex } from './known';
+import { fingerprint } from './keys';
 import { editedFields, type RecordMemory } from './memory';
 import { asString, INITIATIVE, ORGANISATION, PERSON } from './read';
 
@@ -91,10 +92,15 @@ const EDITORS_FIELDS: Record<Kind, string[]> = {
   organisations: ['nameEn', 'region', 'website', 'contact', 'description', 'logo'],
 };
 
-const editorsFieldsFilled = async (strapi: Core.Strapi, kind: Kind, documentId: string): Promise<boolean> => {
+/**
+ * Whether an editor filled in one of the fields the importer does not write. A person's English
+ * name is the importer's too when it is the one the importer wrote (its fingerprint in the memory).
+ */
+const editorsFieldsFilled = async (strapi: Core.Strapi, kind: Kind, documentId: string, memory: RecordMemory): Promise<boolean> => {
   const media = kind === 'persons' ? { photo: true } : kind === 'organisations' ? { logo: true } : {};
   const row = (await strapi.db.query(UIDS[kind] as typeof PERSON).findOne({ where: { documentId, publishedAt: null }, populate: media })) as Record<string, unknown> | null;
-  return row !== null && EDITORS_FIELDS[kind].some((field) => filled(row[field]));
+  const importers = (field: string) => memory.fields[field] !== undefined && memory.fields[field] === fingerprint(row?.[field] ?? null);
+  return row !== null && EDITORS_FIELDS[kind].some((field) => filled(row[field]) && !importers(field));
 };
 
 /** The importer's fields of a known record, as this run leaves them. */
@@ -144,7 +150,7 @@ export const sweepOrphans = async (strapi: Core.Strapi, index: EntityIndex, cand
         if (documentId === null || record === null || (planned !== null && (linkedAfter.get(key) ?? 0) > 0)) continue;
         const linkers = await linkersOf(strapi, trx, UIDS[kind], documentId);
         if (planned === null ? linkers.length > 0 : !linkers.every((linker) => rewritten.has(linker))) continue;
-        const touched = editedFields(record.memory, record.values).length > 0 || (await editorsFieldsFilled(strapi, kind, documentId));
+        const touched = editedFields(record.memory, record.values).length > 0 || (await editorsFieldsFilled(strapi, kind, documentId, record.memory));
         (touched ? report.flagged : report.removed).push(label(kind, key));
         if (planned !== null) {
           if (!touched) wouldRemove(key, documentId);

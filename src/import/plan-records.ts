@@ -23,6 +23,8 @@ import {
   type KnownPerson,
   type StoredPosition,
 } from './known';
+import { englishName } from './english-name';
+import { fingerprint } from './keys';
 import { freshMemory, nextMemory, sameMemory, type RecordMemory } from './memory';
 import type { Action, InitiativePlan, OrganisationPlan, PersonPlan } from './plan';
 import type { ResolvedDocument, ResolvedInitiative, ResolvedOrganisation, ResolvedPerson } from './resolve';
@@ -65,14 +67,40 @@ const pristinePosition = (position: StoredPosition): boolean => position.startDa
 
 const asStored = (position: { title: string; organisationKey: string | null }): StoredPosition => ({ title: position.title, organisationKey: position.organisationKey, startDate: null, endDate: null });
 
+/**
+ * The English name to write on a known person: the one made from their name, unless they have it
+ * already or it is an editor's. Like any field the importer writes, it is remembered by its
+ * fingerprint (under `nameEn` in the memory); a name that does not match it is an editor's. A
+ * person written before the importer made English names has no fingerprint: an empty name is
+ * filled, any other is an editor's.
+ */
+const englishNameFor = (known: KnownPerson): string | undefined => {
+  const generated = englishName(known.name);
+  const current = known.nameEn ?? null;
+  if (generated === null || generated === current) return undefined;
+  const written = known.memory.fields.nameEn;
+  const editors = written === undefined ? current !== null : written !== fingerprint(current);
+  return editors ? undefined : generated;
+};
+
+/** The memory with the English name the importer writes remembered. */
+const rememberingName = (memory: RecordMemory, nameEn: string | null | undefined): RecordMemory =>
+  nameEn === undefined || nameEn === null ? memory : { ...memory, fields: { ...memory.fields, nameEn: fingerprint(nameEn) } };
+
 /** A person this article names (`person`) or named before and no longer does (`person` null). */
 export const planPerson = (known: KnownPerson | undefined, person: ResolvedPerson | null, article: ArticleKeys, names: Names): Planned<PersonPlan> | null => {
   const asserted = (person?.positions ?? []).map(asStored);
   if (known === undefined) {
     if (person === null) return null;
     const positions = reconcile({ current: [], claims: {}, identity: positionIdentity, article: article.key, asserted }).items;
-    const memory = freshMemory(personValues({ name: person.name, positions }), { positions: claimsOf(positions.map(positionIdentity), article.key) });
-    return { plan: { ...person, positions, action: 'create', documentId: null, memory, memoryChanged: true }, changes: positionChanges(person.name, { added: positions }, names), candidates: noCandidates() };
+    const nameEn = englishName(person.name);
+    const memory = rememberingName(freshMemory(personValues({ name: person.name, positions }), { positions: claimsOf(positions.map(positionIdentity), article.key) }), nameEn);
+    const english = nameEn === null ? {} : { nameEn };
+    return {
+      plan: { ...person, ...english, positions, action: 'create', documentId: null, memory, memoryChanged: true },
+      changes: positionChanges(person.name, { added: positions }, names),
+      candidates: noCandidates(),
+    };
   }
   const result = reconcile({
     current: known.positions,
@@ -83,10 +111,20 @@ export const planPerson = (known: KnownPerson | undefined, person: ResolvedPerso
     formerKeys: article.former,
     asserted,
   });
-  const changed = !sameList(result.items, known.positions);
+  const nameEn = englishNameFor(known);
+  const changed = !sameList(result.items, known.positions) || nameEn !== undefined;
   const written = changed ? personValues({ name: known.name, positions: result.items }) : {};
-  const memory = nextMemory(known.memory, personValues(known), written, { ...known.memory.claims, positions: result.claims });
-  const plan: PersonPlan = { key: known.key, name: known.name, positions: result.items, reviewReason: person?.reviewReason ?? null, documentId: known.documentId, ...outcome(known, changed, memory) };
+  const memory = rememberingName(nextMemory(known.memory, personValues(known), written, { ...known.memory.claims, positions: result.claims }), nameEn);
+  const english = nameEn === undefined ? {} : { nameEn };
+  const plan: PersonPlan = {
+    key: known.key,
+    name: known.name,
+    ...english,
+    positions: result.items,
+    reviewReason: person?.reviewReason ?? null,
+    documentId: known.documentId,
+    ...outcome(known, changed, memory),
+  };
   const candidates = { ...noCandidates(), organisations: result.removed.map((position) => position.organisationKey).filter((key): key is string => key !== null), persons: person === null ? [known.key] : [] };
   return { plan, changes: describeReconciled(result, describePosition(names, known.name), positionFrom), candidates };
 };

@@ -23,6 +23,7 @@ import {
 } from './changes';
 import { planRecords } from './plan-records';
 import type { ResolvedArticle, ResolvedDocument } from './resolve';
+import { isEmptySeo, seoFields, type SeoFields } from './seo';
 import type { BlockType, Evidence, Extraction, InitiativeKind, Money, OrganisationKind } from './types';
 
 export { fingerprint };
@@ -48,6 +49,8 @@ export type ArticleFields = {
   mentionedOrganisations: string[];
   mentionedPersons: string[];
   mentionedInitiatives: string[];
+  /** Search-engine fields made from the title, summary and URL (seo.ts). */
+  seo: SeoFields;
 };
 
 export type ArticleField = keyof ArticleFields;
@@ -66,7 +69,16 @@ export const ARTICLE_FIELDS: readonly ArticleField[] = [
   'mentionedOrganisations',
   'mentionedPersons',
   'mentionedInitiatives',
+  'seo',
 ];
+
+/**
+ * Fields the importer began to write after articles had been imported: on those articles an editor
+ * may have filled them, and no fingerprint says so. A value there without a fingerprint is an editor's.
+ */
+const LATER_FIELDS: Partial<Record<ArticleField, (value: unknown) => boolean>> = {
+  seo: (value) => !isEmptySeo(value as SeoFields),
+};
 
 /** Fields whose values are lists of links: each link, not the whole field, is the importer's or an editor's (see claims.ts). */
 export const LINK_FIELDS = ['quotes', 'amounts', 'mentionedOrganisations', 'mentionedPersons', 'mentionedInitiatives'] as const;
@@ -125,7 +137,13 @@ type RecordPlan = { action: Action; key: string; documentId: string | null; memo
 
 export type OrganisationPlan = RecordPlan & { name: string; kind: OrganisationKind; aliases: string[]; parentKey: string | null };
 
-export type PersonPlan = RecordPlan & { name: string; positions: StoredPosition[]; reviewReason: string | null };
+export type PersonPlan = RecordPlan & {
+  name: string;
+  positions: StoredPosition[];
+  reviewReason: string | null;
+  /** The English name to write (generated from the name, see english-name.ts); absent when there is none to write. */
+  nameEn?: string;
+};
 
 export type InitiativePlan = RecordPlan & { name: string; kind: InitiativeKind; organiserKeys: string[]; personKeys: string[]; amounts: Money[] };
 
@@ -188,6 +206,7 @@ export const articleFields = (article: ResolvedArticle): ArticleFields => ({
   mentionedOrganisations: sortedKeys(article.organisationKeys),
   mentionedPersons: sortedKeys(article.personKeys),
   mentionedInitiatives: sortedKeys(article.initiativeKeys),
+  seo: seoFields(article.title, article.summary, article.url),
 });
 
 export const fingerprints = (fields: ArticleFields): Record<ArticleField, string> =>
@@ -250,7 +269,8 @@ export const planArticle = (article: ResolvedArticle, stored: StoredArticle | nu
       continue;
     }
     if (nextPrints[field] === currentPrints[field]) continue;
-    const editedSinceImport = stored.importedValues[field] !== undefined && stored.importedValues[field] !== currentPrints[field];
+    const written = stored.importedValues[field];
+    const editedSinceImport = written === undefined ? LATER_FIELDS[field]?.(stored.fields[field]) === true : written !== currentPrints[field];
     if (editedSinceImport) keptEditorChanges.push(field);
     else Object.assign(fields, { [field]: next[field] });
   }

@@ -17,6 +17,7 @@ import {
 } from './known';
 import type { ArticleFields, ImportedLinks, StoredArticle } from './plan';
 import type { BlockType, Money } from './types';
+import { storedSeo } from './seo';
 
 /** Reading what the database holds: the index a run starts from, and an article as stored. */
 
@@ -108,7 +109,7 @@ const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<voi
   const published = await publishedIds(strapi, PERSON);
   const rows = (await strapi.db.query(PERSON).findMany({
     where: { publishedAt: null },
-    select: RECORD_FIELDS,
+    select: [...RECORD_FIELDS, 'nameEn'],
     populate: { positions: { populate: { organisation: { select: ['id', 'name', 'importKey'] }, evidence: { select: ['id', 'documentId', 'locale'] } } } },
   })) as PersonRow[];
   const mentions = await mentioningArticles(strapi, PERSON, legacyIds(rows));
@@ -118,7 +119,8 @@ const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<voi
     const articles = mentions.get(row.documentId) ?? [];
     const implied: Claims = Object.fromEntries(positions.map((position) => [positionIdentity(position), articles]));
     const memory = memoryOrLegacy(row.importedValues, untouchedSinceCreated(row), personValues({ name: row.name, positions }), { positions: implied });
-    index.persons.set(key, { key, name: row.name, positions, documentId: row.documentId, published: published.has(row.documentId), memory });
+    const nameEn = asString(row.nameEn);
+    index.persons.set(key, { key, name: row.name, positions, nameEn, documentId: row.documentId, published: published.has(row.documentId), memory });
     addName(index.personNames, normaliseName(row.name), key);
   }
 };
@@ -227,6 +229,7 @@ export const readStoredArticle = async (strapi: Core.Strapi, documentId: string,
       mentionedOrganisations: true,
       mentionedPersons: { populate: { positions: { populate: { organisation: true } } } },
       mentionedInitiatives: true,
+      seo: { populate: { shareImage: { fields: ['id'] } } },
     },
   })) as Record<string, unknown> | null;
   if (entry === null) return null;
@@ -253,6 +256,7 @@ export const readStoredArticle = async (strapi: Core.Strapi, documentId: string,
     mentionedOrganisations: asRows(entry.mentionedOrganisations).map((row) => keyOfOrganisation(row as OrganisationRow)).sort(),
     mentionedPersons: asRows(entry.mentionedPersons).map((row) => keyOfPerson(row as PersonRow, '')).sort(),
     mentionedInitiatives: asRows(entry.mentionedInitiatives).map((row) => keyOfInitiative(row as InitiativeRow, '')).sort(),
+    seo: storedSeo(entry.seo),
   };
   const imported = entry.importedValues;
   return {

@@ -7,6 +7,7 @@ import { canAnalyseInWorker, inlineAnalyser, workerAnalyser } from './analyser';
 import { MAX_PAGE_BYTES } from './decode';
 import { walkInputs, type InputEntry } from './files';
 import { createBulkWriter, withBulkWrites, type BulkWriter, type Version } from './bulk';
+import { createImportEvents, type ImportEvents } from './events';
 import { journalIndex } from './journal';
 import { contentHash, RULES_VERSION } from './keys';
 import { invalidImportRequest } from './errors';
@@ -132,6 +133,8 @@ type Run = {
   strapi: Core.Strapi | null;
   index: EntityIndex;
   journal: ReturnType<typeof journalIndex>;
+  /** The document events of the rows the run writes itself, emitted when their batch commits. */
+  events: ImportEvents | null;
   rulesVersion: string;
   versions: Version[];
   tally: Tally;
@@ -258,33 +261,40 @@ const failedItem = (item: Prepared, error: unknown): Done => {
 
 /** Writes a batch in one transaction; on any failure, again one page per transaction. A dry run only plans. */
 const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
-  const { strapi, journal, tally } = run;
+  const { strapi, journal, events, tally } = run;
   const items = batch.filter((item) => item.kind !== 'failed');
   if (strapi === null || run.options.dryRun || items.length === 0) {
     for (const item of batch) tally.finish(await importItem(run, item, null).catch((error: unknown) => failedItem(item, error)));
     return;
   }
   journal.begin();
+  events?.begin();
+  let done: Map<Prepared, Done>;
   try {
-    const done = await strapi.db.transaction(async ({ trx }) => {
-      const bulk = createBulkWriter(strapi, trx, new Date());
+    done = await strapi.db.transaction(async ({ trx }) => {
+      const bulk = createBulkWriter(strapi, trx, new Date(), events ?? { wrote: () => undefined });
       const results = new Map<Prepared, Done>();
       for (const item of items) results.set(item, await importItem(run, item, bulk));
       await bulk.flush(run.versions);
       return results;
     });
     journal.commit();
-    run.committedBatches += 1;
-    await haltAfterBatchForTests(run.committedBatches);
-    for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
   } catch (error) {
     journal.rollback();
+    events?.rollback();
     if (items.length === 1) {
       for (const item of batch) tally.finish(failedItem(item, error));
       return;
     }
     for (const item of batch) await importBatch(run, [item]);
+    return;
   }
+  // The batch is in the database whatever happens to its events: one that cannot be read back is
+  // logged, as the Document Service's own would be, and does not fail the pages.
+  await events?.commit().catch((error: unknown) => strapi.log.error(`import: document events of a batch were not emitted: ${firstLine(error)}`));
+  run.committedBatches += 1;
+  await haltAfterBatchForTests(run.committedBatches);
+  for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
 };
 
 /** Reads a page and analyses it, unless its bytes were imported before under the same rules. */
@@ -323,6 +333,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     strapi,
     index,
     journal: journalIndex(index),
+    events: strapi === null || options.dryRun ? null : createImportEvents(strapi),
     rulesVersion: options.rulesVersion ?? RULES_VERSION,
     versions: options.publish ? ['draft', 'published'] : ['draft'],
     tally: createTally(options),

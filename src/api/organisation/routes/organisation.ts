@@ -3,15 +3,18 @@ import { factories } from '@strapi/strapi';
 // Bounds apply after the default populate, so the defaults are held to them too.
 const BOUNDS = { name: 'global::query-bounds', config: { uid: 'api::organisation.organisation' } };
 
+// Innermost, so a read again in the fallback locale goes through the same query the others made.
+const fallback = (action: 'find' | 'findOne') => ({ name: 'global::locale-fallback', config: { uid: 'api::organisation.organisation', action } });
+
 // The public API is read-only: editors write through the admin panel and the importer.
 export default factories.createCoreRouter('api::organisation.organisation', {
   only: ['find', 'findOne'],
   config: {
     find: {
-      middlewares: ['global::published-only', { name: 'api::organisation.default-populate', config: { view: 'list' } }, BOUNDS],
+      middlewares: ['global::published-only', { name: 'api::organisation.default-populate', config: { view: 'list' } }, BOUNDS, fallback('find')],
     },
     findOne: {
-      middlewares: ['global::published-only', { name: 'api::organisation.default-populate', config: { view: 'detail' } }, BOUNDS],
+      middlewares: ['global::published-only', { name: 'api::organisation.default-populate', config: { view: 'detail' } }, BOUNDS, fallback('findOne')],
     },
   },
 });

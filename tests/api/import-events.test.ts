@@ -1,0 +1,233 @@
+import fs from 'fs';
+import http from 'http';
+import os from 'os';
+import path from 'path';
+import type { AddressInfo } from 'net';
+import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { rest } from '../helpers/http';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../helpers/seed';
+import { runImport } from '../helpers/importer';
+
+/**
+ * Webhooks a frontend configures hear about imported content as they hear about the admin's: a real
+ * receiver on a local port, a webhook made through the admin API, and the importer writing invented
+ * pages in the genre's style.
+ */
+
+type Receipt = { event: string; uid: string; entry: Record<string, unknown> & { documentId: string; locale?: string | null; publishedAt?: string | null } };
+
+let app: TestApp;
+let adminToken: string;
+let receiver: http.Server;
+let receipts: Receipt[] = [];
+let pagesDirectory: string;
+
+const EVENTS = ['entry.create', 'entry.update', 'entry.publish', 'entry.unpublish', 'entry.delete'];
+const TYPES = [ARTICLE, ORGANISATION, PERSON, INITIATIVE] as const;
+
+beforeAll(async () => {
+  ({ app, adminToken } = await startStrapiWithAdmin());
+  receiver = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    request.on('end', () => {
+      receipts.push(JSON.parse(body) as Receipt);
+      response.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const { port } = receiver.address() as AddressInfo;
+  await rest(app.strapi)
+    .post('/admin/webhooks')
+    .set('Authorization', `Bearer ${adminToken}`)
+    .send({ name: 'site revalidation', url: `http://127.0.0.1:${port}/revalidate`, headers: { 'x-revalidate-secret': 'invented-secret' }, events: EVENTS })
+    .expect(201);
+  pagesDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-events-'));
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => receiver?.close(resolve));
+  await app?.stop();
+  if (pagesDirectory !== undefined) fs.rmSync(pagesDirectory, { recursive: true, force: true });
+});
+
+/**
+ * Webhooks are sent from a queue after the write returns. The receipts are complete when nothing
+ * more arrives for a while; the test asserts what arrived, never how fast.
+ */
+const settled = async (): Promise<Receipt[]> => {
+  let seen = -1;
+  while (seen !== receipts.length) {
+    seen = receipts.length;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+  }
+  const taken = receipts;
+  receipts = [];
+  return taken;
+};
+
+const page = (title: string, source: string, paragraphs: string[]): string => [title, `来源：${source}  日期：2024-05-20`, '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n');
+
+const PAGES: Record<string, string> = {
+  'assembly.txt': page('临江市青年企业家商会召开第三届会员大会', '临江商会网', [
+    '5月20日，临江市青年企业家商会第三届会员大会在市民营经济服务中心召开，120余名会员企业代表出席会议。',
+    '临江市青年企业家商会会长韩知远主持会议并讲话。',
+    '韩知远表示：“新一届理事会将围绕服务会员的宗旨，带领青年企业家在产业升级中发挥更大作用。”',
+  ]),
+  // The same chamber and its chairman again, on a page of the same batch.
+  'charity.txt': page('临江市青年企业家商会开展爱心助学活动', '临江商会网', [
+    '5月25日，临江市青年企业家商会开展爱心助学活动，为临江市实验小学送去图书2000册。',
+    '临江市青年企业家商会会长韩知远带队参加活动。',
+  ]),
+  'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
+    '6月2日，北岭县工商联举办民营企业专场招聘会，40余家会员企业提供就业岗位600多个。',
+    '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
+  ]),
+  'scholarship.txt': page('云州市总商会向山区学校捐赠助学金', '云州市总商会', [
+    '5月10日，云州市总商会在青溪镇中心小学举行助学金捐赠仪式，向山区学校捐赠助学金38万元。',
+    '云州市总商会秘书长林若溪出席仪式并讲话。',
+  ]),
+};
+
+const writePages = (pages: Record<string, string>): void => {
+  for (const [name, text] of Object.entries(pages)) fs.writeFileSync(path.join(pagesDirectory, name), text);
+};
+
+const importPages = () => runImport({ paths: [pagesDirectory], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi });
+
+/** Every document of the newsroom's types, as `uid documentId`. */
+const allDocuments = async (): Promise<string[]> => {
+  const found: string[] = [];
+  for (const uid of TYPES) {
+    const rows = (await app.strapi.db.query(uid).findMany({ where: { publishedAt: null }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    found.push(...rows.map((row) => `${uid} ${row.documentId}`));
+  }
+  return found.sort();
+};
+
+const described = (receipts: Receipt[]): string[] => receipts.map((receipt) => `${receipt.uid} ${receipt.entry.documentId} ${receipt.event}`).sort();
+
+const articleTitled = async (title: string): Promise<{ documentId: string } & Record<string, unknown>> => {
+  const found = (await app.strapi.db.query(ARTICLE).findOne({
+    where: { title, publishedAt: null },
+    populate: { mentionedOrganisations: true, mentionedPersons: true, mentionedInitiatives: true },
+  })) as ({ documentId: string } & Record<string, unknown>) | null;
+  if (found === null) throw new Error(`no article titled ${title}`);
+  return found;
+};
+
+describe('webhooks for imported content', () => {
+  let firstArticlePayload: Receipt['entry'];
+
+  test('an import that publishes new pages sends one entry.create and one entry.publish for every record it wrote, and nothing else', async () => {
+    writePages(PAGES);
+    const report = await importPages();
+    expect(report.summary.failed).toBe(0);
+    const got = await settled();
+
+    const documents = await allDocuments();
+    expect(documents.filter((document) => document.startsWith(ARTICLE))).toHaveLength(4);
+    expect(documents.length).toBeGreaterThan(6);
+    expect(described(got)).toEqual(documents.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
+
+    const article = got.find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.publish') as Receipt;
+    expect(article.entry.publishedAt).not.toBeNull();
+    expect(article.entry.locale).toBe('zh-Hans');
+    // The payload is the entry as the Document Service sends it: its relations and components, never its private fields.
+    expect(article.entry).toHaveProperty('mentionedPersons');
+    expect(article.entry).toHaveProperty('body');
+    expect(article.entry).not.toHaveProperty('importKey');
+    expect(article.entry).not.toHaveProperty('rawText');
+    firstArticlePayload = got.find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.create')?.entry as Receipt['entry'];
+    expect(firstArticlePayload.publishedAt).toBeNull();
+  });
+
+  test('importing the same pages again sends nothing', async () => {
+    await importPages();
+    expect(await settled()).toEqual([]);
+  });
+
+  test("a page that changed sends events for its article and its records only: the article's entry.update and entry.publish once each", async () => {
+    const before = await articleTitled('北岭县工商联举办民营企业专场招聘会');
+    writePages({
+      'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
+        '6月2日，北岭县工商联举办民营企业专场招聘会，50余家会员企业提供就业岗位800多个。',
+        '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
+        '北岭宏远机械有限公司总经理欧阳立新介绍，企业当天收到简历80多份。',
+      ]),
+    });
+    await importPages();
+    const got = await settled();
+    const after = await articleTitled('北岭县工商联举办民营企业专场招聘会');
+
+    const ofArticle = got.filter((receipt) => receipt.uid === ARTICLE);
+    expect(described(ofArticle)).toEqual([`${ARTICLE} ${before.documentId} entry.publish`, `${ARTICLE} ${before.documentId} entry.update`]);
+    const linked = new Set(
+      ['mentionedOrganisations', 'mentionedPersons', 'mentionedInitiatives'].flatMap((field) =>
+        ((after[field] ?? []) as Array<{ documentId: string }>).map((row) => row.documentId)
+      )
+    );
+    const others = got.filter((receipt) => receipt.uid !== ARTICLE);
+    expect(others.length).toBeGreaterThan(0);
+    for (const receipt of others) expect(linked).toContain(receipt.entry.documentId);
+    // Each record of the page heard of each change once.
+    expect(new Set(described(got)).size).toBe(got.length);
+  });
+
+  test('a batch that rolls back sends nothing for it: its good pages, written again one by one, are announced once', async () => {
+    // The changed page's article is refused at the batch's end, after the new pages' rows were written.
+    const refused = await articleTitled('北岭县工商联举办民营企业专场招聘会');
+    const refuse = (async (context: { uid: string; action: string; params: { documentId?: unknown } }, next: () => Promise<unknown>) => {
+      if (context.uid === ARTICLE && context.action === 'update' && context.params.documentId === refused.documentId) throw new Error('refused by a test middleware');
+      return next();
+    }) as Parameters<typeof app.strapi.documents.use>[0];
+    const remove = app.strapi.documents.use(refuse) as unknown as () => void;
+    const before = await allDocuments();
+    try {
+      writePages({
+        'a-forum.txt': page('海川市青商会举办数字化转型论坛', '海川青商网', ['5月28日，海川市青年企业家商会举办数字化转型论坛，海川市青年企业家商会副会长宋清和作主题分享。']),
+        'c-visit.txt': page('海川市总商会走访会员企业', '海川市总商会', ['5月30日，海川市总商会会长陶知行带队走访会员企业。']),
+        'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
+          '6月2日，北岭县工商联举办民营企业专场招聘会，60余家会员企业提供就业岗位900多个。',
+          '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
+        ]),
+      });
+      const report = await importPages();
+      expect(report.summary.failed).toBe(1);
+    } finally {
+      remove();
+    }
+    const got = await settled();
+    const added = (await allDocuments()).filter((document) => !before.includes(document));
+    expect(added.filter((document) => document.startsWith(ARTICLE))).toHaveLength(2);
+    expect(described(got)).toEqual(added.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
+    const titles = got.filter((receipt) => receipt.uid === ARTICLE).map((receipt) => receipt.entry.title);
+    expect(titles.sort()).toEqual(['海川市总商会走访会员企业', '海川市总商会走访会员企业', '海川市青商会举办数字化转型论坛', '海川市青商会举办数字化转型论坛']);
+  });
+
+  test("an editor's save in the admin sends one entry.update, with the entry in the same shape as the importer's", async () => {
+    const article = await articleTitled('临江市青年企业家商会召开第三届会员大会');
+    const response = await rest(app.strapi)
+      .put(`/content-manager/collection-types/${ARTICLE}/${article.documentId}`)
+      .query({ locale: 'zh-Hans' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ title: '临江市青年企业家商会召开第三届会员大会（更新）', mentionedPersons: { connect: [], disconnect: [] } })
+      .expect(200);
+    expect(response.body.data.title).toContain('更新');
+    const got = await settled();
+    expect(described(got)).toEqual([`${ARTICLE} ${article.documentId} entry.update`]);
+    expect(Object.keys(got[0].entry).sort()).toEqual(Object.keys(firstArticlePayload).sort());
+  });
+
+  test("an editor's save of a person, whose positions the newsroom mirrors into relations, sends one entry.update", async () => {
+    const person = (await app.strapi.db.query(PERSON).findOne({ where: { name: '韩知远', publishedAt: null }, select: ['documentId'] })) as { documentId: string };
+    await rest(app.strapi)
+      .put(`/content-manager/collection-types/${PERSON}/${person.documentId}`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ biography: '临江本地企业家。' })
+      .expect(200);
+    expect(described(await settled())).toEqual([`${PERSON} ${person.documentId} entry.update`]);
+  });
+});
