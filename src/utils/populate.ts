@@ -28,9 +28,10 @@ export const defaultPopulate =
   (config: { view?: 'list' | 'detail' } = {}): Core.MiddlewareHandler =>
   async (ctx, next) => {
     const query = ctx.query as Record<string, unknown>;
+    const isDetail = config.view === 'detail' || (populate.detailKey !== undefined && filtersOneBy(query, populate.detailKey));
+    // Later route middlewares add what only a page of one record needs (the article's JSON-LD).
+    ctx.state.view = isDetail ? 'detail' : 'list';
     if (query.populate === undefined && query.fields === undefined) {
-      const isDetail =
-        config.view === 'detail' || (populate.detailKey !== undefined && filtersOneBy(query, populate.detailKey));
       query.populate = isDetail ? populate.detail : populate.list;
     }
     await next();

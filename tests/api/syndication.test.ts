@@ -82,10 +82,16 @@ describe('JSON-LD', () => {
     expect(JSON.stringify(detail.body.data.jsonLd)).not.toContain('草稿人物');
   });
 
-  test('the list carries it too, built from the list populate (no SEO component there, so the summary describes it)', async () => {
-    const list = await rest(app.strapi).get('/api/news-articles').query({ filters: { title: { $contains: '助学' } } }).expect(200);
-    const [article] = list.body.data;
-    expect(sortMentions(article.jsonLd)).toEqual(sortMentions({ ...expected(), description: article.summary }));
+  test('the article page looked up by slug carries it too, and a plain list leaves it out', async () => {
+    const bySlug = await rest(app.strapi).get('/api/news-articles').query({ filters: { slug: { $eq: seeded.articleSlug } } }).expect(200);
+    expect(sortMentions(bySlug.body.data[0].jsonLd)).toEqual(sortMentions(expected()));
+    const list = await rest(app.strapi).get('/api/news-articles').expect(200);
+    expect(list.body.data[0].jsonLd).toBeUndefined();
+  });
+
+  test('a read that chose its fields gets no JSON-LD', async () => {
+    const detail = await rest(app.strapi).get(`/api/news-articles/${seeded.article}`).query({ fields: ['title'] }).expect(200);
+    expect(detail.body.data.jsonLd).toBeUndefined();
   });
 
   test('GraphQL exposes the same document as a field of NewsArticle', async () => {
