@@ -120,9 +120,10 @@ const feed = (strapi: Core.Strapi, site: SiteConfig) => async (ctx: Context) => 
     sort: [{ publicationDate: 'desc' }, { publishedAt: 'desc' }, { id: 'asc' }],
     limit: site.feedSize,
   })) as FeedRow[];
+  const siteUrl = site.siteUrl ?? ctx.origin;
   const items: FeedItem[] = rows.map((row) => ({
     title: row.title ?? '',
-    link: pageUrl(site.siteUrl, site.articlePath, row),
+    link: pageUrl(siteUrl, site.articlePath, row),
     guid: `${row.documentId}:${locale}`,
     description: row.summary ?? undefined,
     published: row.publicationDate ?? row.publishedAt ?? undefined,
@@ -131,7 +132,7 @@ const feed = (strapi: Core.Strapi, site: SiteConfig) => async (ctx: Context) => 
   sendXml(
     ctx,
     'application/rss+xml; charset=utf-8',
-    rssXml({ title: site.feedTitle, link: site.siteUrl ?? apiOrigin(ctx, site), selfLink: self, description: `${site.feedTitle} (${locale})`, language: locale, items })
+    rssXml({ title: site.feedTitle, link: siteUrl, selfLink: self, description: `${site.feedTitle} (${locale})`, language: locale, items })
   );
 };
 
