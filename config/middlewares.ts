@@ -46,10 +46,22 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         publicApi: { points: env.int('RATE_LIMIT_PUBLIC_API', 1200), seconds: env.int('RATE_LIMIT_PUBLIC_API_SECONDS', 60) },
       },
     },
+    // ETag, 304, Cache-Control, Vary and br/gzip for public reads; `private, no-store` for
+    // anything read with a credential. Outside the response cache, so hits get them too.
+    {
+      name: 'global::http-cache',
+      config: {
+        maxAge: env.int('HTTP_CACHE_MAX_AGE', 60),
+        staleWhileRevalidate: env.int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300),
+        compressionThreshold: env.int('HTTP_COMPRESSION_THRESHOLD_BYTES', 1024),
+      },
+    },
     {
       name: 'global::response-cache',
       config: { enabled: env.bool('RESPONSE_CACHE', true), maxMegabytes: env.int('RESPONSE_CACHE_MAX_MB', 64) },
     },
+    // GET /graphql?queryId=… runs an allow-listed query; after the cache, which keys on the short URL.
+    'global::graphql-get',
     // Reads the cache could not answer are admitted a few at a time, first come first served; 0
     // means two per database connection.
     { name: 'global::read-admission', config: { concurrency: env.int('PUBLIC_READ_CONCURRENCY', 0), maxQueued: env.int('PUBLIC_READ_QUEUE', 1000) } },

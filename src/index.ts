@@ -6,6 +6,7 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { articleSlugMiddleware } from './documents/article-slug';
 import { relationSyncMiddleware } from './documents/relation-sync';
 import { registerPreviewRoute } from './preview/route';
+import { registerSyndicationRoutes } from './syndication/routes';
 import { contentVersionMiddleware } from './cache/content-version';
 import { configureGraphQL } from './extensions/graphql';
 import { installRelationBatching } from './graphql/relation-batching';
@@ -28,6 +29,7 @@ export default {
     await configureContentManager(strapi);
     await ensureFirstAdmin(strapi);
     registerPreviewRoute(strapi);
+    registerSyndicationRoutes(strapi);
     // The admin panel's Import page calls these with the editor's admin session.
     strapi.server.routes({
       type: 'admin',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { jsonLdExtension } from '../graphql/json-ld-field';
 import { canReadDrafts, type AuthState } from '../utils/draft-access';
 
 export const NEWSROOM_TYPES = [
@@ -62,4 +63,5 @@ export const configureGraphQL = (strapi: Core.Strapi): void => {
     }
     return { resolversConfig };
   });
+  extension.use(({ strapi: app }: { strapi: Core.Strapi }) => jsonLdExtension(app));
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readContentVersion } from '../cache/content-version';
 import { ResponseCache, type CachedResponse } from '../cache/response-cache';
+import { isPublicRead } from '../http/public-reads';
 
 type Config = { enabled?: boolean; maxMegabytes?: number };
 
@@ -29,8 +30,6 @@ const readGraphQLBody = async (ctx: Context): Promise<string | null> => {
   return text;
 };
 
-const CONTENT_API = /^\/api\/(news-articles|organisations|people|initiatives)(\/|$)/;
-
 /**
  * Serves repeated public reads of newsroom content from memory. An entry is valid for one content
  * version (src/cache/content-version.ts), which every committed write moves on, so a publish is
@@ -44,7 +43,7 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
 
   const keyOf = async (ctx: Context): Promise<string | null> => {
     if (ctx.get('authorization') !== '') return null;
-    if (ctx.method === 'GET' && CONTENT_API.test(ctx.path)) return `GET ${ctx.url}`;
+    if (ctx.method === 'GET' && isPublicRead(ctx, graphqlEndpoint)) return `GET ${ctx.url}`;
     if (ctx.method === 'POST' && ctx.path === graphqlEndpoint) {
       const query = await readGraphQLBody(ctx);
       return query === null ? null : `POST ${ctx.url} ${query}`;
@@ -72,6 +71,9 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
       const body: unknown = ctx.body;
       const text = Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
       if (ctx.path === graphqlEndpoint && (JSON.parse(text.toString()) as { errors?: unknown }).errors !== undefined) return null;
+      // The first reader gets the very bytes later hits get, so what global::http-cache derives
+      // from them (ETag, compressed copies) is computed once.
+      ctx.body = text;
       return { version, status: 200, contentType: ctx.response.get('content-type') || 'application/json; charset=utf-8', body: text };
     });
     if (!shared) {

@@ -19,16 +19,19 @@ const filtersOneBy = (query: Record<string, unknown>, key: string): boolean => {
 
 /**
  * A route middleware that gives a frontend what a list or detail page needs without writing a deep
- * populate. A client that sends its own `populate` gets exactly what it asked for instead.
+ * populate. A client that sends its own `populate` gets exactly what it asked for instead, and so
+ * does one that sends `fields` without `populate`: it chose its attributes, so it gets no relations
+ * it did not name (a lean list for a mini-program is `fields` alone).
  */
 export const defaultPopulate =
   (populate: DefaultPopulateConfig) =>
   (config: { view?: 'list' | 'detail' } = {}): Core.MiddlewareHandler =>
   async (ctx, next) => {
     const query = ctx.query as Record<string, unknown>;
-    if (query.populate === undefined) {
-      const isDetail =
-        config.view === 'detail' || (populate.detailKey !== undefined && filtersOneBy(query, populate.detailKey));
+    const isDetail = config.view === 'detail' || (populate.detailKey !== undefined && filtersOneBy(query, populate.detailKey));
+    // Later route middlewares add what only a page of one record needs (the article's JSON-LD).
+    ctx.state.view = isDetail ? 'detail' : 'list';
+    if (query.populate === undefined && query.fields === undefined) {
       query.populate = isDetail ? populate.detail : populate.list;
     }
     await next();
