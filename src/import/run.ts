@@ -33,6 +33,7 @@ import {
   type RecordType,
 } from './report';
 import { resolve } from './resolve';
+import { reindexMany, type IndexedDocument } from '../search/indexer';
 
 export type RunOptions = {
   paths: string[];
@@ -263,14 +264,21 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
   }
   journal.begin();
   try {
+    let created: ReadonlyArray<IndexedDocument> = [];
     const done = await strapi.db.transaction(async ({ trx }) => {
       const bulk = createBulkWriter(strapi, trx, new Date());
       const results = new Map<Prepared, Done>();
       for (const item of items) results.set(item, await importItem(run, item, bulk));
       await bulk.flush(run.versions);
+      created = bulk.created();
       return results;
     });
     journal.commit();
+    // The bulk writer's new documents bypass the search index's document middleware; only published
+    // ones are indexed. The batch is committed: a failure here is logged (npm run search:reindex repairs it), never retried.
+    if (run.options.publish) {
+      await reindexMany(strapi, created).catch((error: unknown) => strapi.log.error(`search: indexing an import batch failed: ${firstLine(error)}`));
+    }
     for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
   } catch (error) {
     journal.rollback();

@@ -29,7 +29,7 @@ const readGraphQLBody = async (ctx: Context): Promise<string | null> => {
   return text;
 };
 
-const CONTENT_API = /^\/api\/(news-articles|organisations|people|initiatives)(\/|$)/;
+const CONTENT_API = /^\/api\/(news-articles|organisations|people|initiatives|search)(\/|$)/;
 
 /**
  * Serves repeated public reads of newsroom content from memory. An entry is valid for one content
