@@ -171,6 +171,16 @@ const insertPostgres = async (trx: Knex, entries: Entry[]): Promise<void> => {
   }
 };
 
+/** Adds entries to the index (the caller has removed any they replace). */
+export const insertEntries = async (strapi: Core.Strapi, entries: Entry[]): Promise<void> => {
+  const engine = searchEngine(strapi);
+  if (engine === null || entries.length === 0) return;
+  await strapi.db.transaction(async ({ trx }) => {
+    if (engine === 'sqlite') await insertSqlite(trx as unknown as Knex, entries);
+    else await insertPostgres(trx as unknown as Knex, entries);
+  });
+};
+
 /**
  * Writes the index entries of these documents again from their published versions: a document
  * that has none (a draft, unpublished, deleted) leaves the index. Runs inside the caller's
@@ -184,8 +194,7 @@ export const reindexDocuments = async (strapi: Core.Strapi, uid: string, documen
     const entries = await readEntries(strapi, type, batch);
     await strapi.db.transaction(async ({ trx }) => {
       await removeEntries(trx as unknown as Knex, engine, type, batch);
-      if (engine === 'sqlite') await insertSqlite(trx as unknown as Knex, entries);
-      else await insertPostgres(trx as unknown as Knex, entries);
+      await insertEntries(strapi, entries);
     });
   }
 };

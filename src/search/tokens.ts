@@ -111,14 +111,14 @@ export const otherForms = (word: string): string[] => {
  */
 export type QueryTerm = { text: string; forms: string[] };
 
-/** A run of the query: all of its terms, and (for a run cut into several words) the whole run as a bonus. */
+/**
+ * A run of the query: all of its terms must occur; a run cut into several words also matches (and
+ * ranks higher) where the whole run occurs as it was typed.
+ */
 export type QueryGroup = { terms: QueryTerm[]; whole: string | null };
 
 /** Characters that carry no meaning alone in a query run and are dropped between its words. */
 const FUNCTION_CHARACTERS = new Set('的了和与及在是为对等之或而也把被从向'.split(''));
-
-/** A Han run up to this long is looked for as it is, in a row: names, short forms and most words. */
-const WHOLE_RUN = 4;
 
 /**
  * Words of a longer run: jieba's precise cut; a character on its own joins the word after it (or
@@ -145,12 +145,16 @@ const queryWords = (run: string): string[] => {
 
 const termOf = (text: string): QueryTerm => ({ text, forms: [text, ...otherForms(text)] });
 
-/** The query as groups of terms; empty when it has no letter, digit or Han character at all. */
+/**
+ * The query as groups of terms; empty when it has no letter, digit or Han character at all. A run
+ * of three characters or fewer always stays one term (a lone character joins its neighbour), so a
+ * name is never looked for as separate characters.
+ */
 export const parseQuery = (query: string): QueryGroup[] =>
   runsOf(normaliseForSearch(query)).map((run) => {
-    if (run.kind === 'alnum' || run.text.length <= WHOLE_RUN) return { terms: [termOf(run.text)], whole: null };
-    const words = queryWords(run.text);
-    return { terms: words.map(termOf), whole: words.length > 1 ? run.text : null };
+    const words = run.kind === 'alnum' ? [run.text] : queryWords(run.text);
+    const terms = (words.length === 0 ? [run.text] : words).map(termOf);
+    return { terms, whole: terms.length > 1 ? run.text : null };
   });
 
 /**

@@ -268,9 +268,31 @@ describe('the index follows every change', () => {
       }>;
       expect(persons).toHaveLength(1);
       expect(ids(await search({ q: persons[0].name, type: 'person' }))).toContain(persons[0].documentId);
+
+      const drafts = path.join(directory, 'drafts');
+      writeCorpus(drafts, 2, 4343);
+      const entries = await app.database.countRows('newsroom_search_entries');
+      const draftReport = await runImport({ paths: [drafts], dryRun: false, publish: false, locale: 'zh-Hans', strapi: app.strapi });
+      expect(draftReport.summary.ok).toBe(2);
+      const draftTitles = (await app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: null }, orderBy: { id: 'desc' }, limit: 2, select: ['title'] })) as Array<{ title: string }>;
+      for (const { title } of draftTitles) expect(ids(await search({ q: title.slice(0, 20), type: 'article' }))).toEqual([]);
+      expect(await app.database.countRows('newsroom_search_entries')).toBe(entries);
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  test('an empty index over published content is built again when the server starts', async () => {
+    const before = await search({ q: '捐赠' });
+    await app.strapi.db.connection('newsroom_search_entries').delete();
+    if (app.database.client === 'sqlite') await app.strapi.db.connection.raw('DELETE FROM newsroom_search_fts');
+    // A page size of its own: the response cache has not seen this request.
+    expect(ids(await search({ q: '捐赠', pageSize: 9 }))).toEqual([]);
+    await app.strapi.destroy();
+    app = await startStrapi(app.database);
+    const after = await search({ q: '捐赠' });
+    expect(after.body.data.length).toBeGreaterThan(0);
+    expect(ids(after)).toEqual(ids(before));
   });
 });
 
