@@ -82,7 +82,7 @@ const main = async () => {
 
     if (args.includes('--search-only')) {
       const pages = quick ? settings.pages : SCALE_PAGES;
-      log(`search: ${pages} pages imported with publish into SQLite${args.includes('--no-postgres') ? '' : ' and PostgreSQL'}, then queries at c=10`);
+      log(`search: the index of ${pages} corpus articles on SQLite${args.includes('--no-postgres') ? '' : ' and PostgreSQL'}, queried at c=10`);
       const search = await measureSearch({ work, pages, seconds: quick ? 1 : 5, postgres: !args.includes('--no-postgres') });
       rows.push(...search.rows);
       invalid.push(...search.invalid);
