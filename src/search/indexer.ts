@@ -67,9 +67,19 @@ const aliasesOf = (value: unknown): string[] => (Array.isArray(value) ? value.fi
 
 const empty: IndexTokens = { grams: '', words: '' };
 
+/**
+ * Characters of an article's summary and body that are indexed. PostgreSQL numbers positions in a
+ * tsvector up to 16,383 only (phrases cannot match past it) and refuses one over 1 MB, which would
+ * make the article impossible to publish; no news article comes near this.
+ */
+export const MAX_INDEXED_CHARACTERS = 30_000;
+
 const entryOf = (type: SearchType, row: Row): Entry => {
   if (type === 'article') {
-    const body = [text(row.summary), ...bodyText(row.body)].filter((part) => part.trim() !== '').join('\n');
+    const body = [text(row.summary), ...bodyText(row.body)]
+      .filter((part) => part.trim() !== '')
+      .join('\n')
+      .slice(0, MAX_INDEXED_CHARACTERS);
     return {
       type,
       documentId: row.documentId,
@@ -281,6 +291,15 @@ export const searchIndexMiddleware =
     if (context.action === 'create' && isImporterWrite(context.params)) return next();
     const result = await next();
     const documentId = (context.params as { documentId?: string }).documentId ?? resultDocumentId(result);
-    if (documentId !== undefined) await reindexDocuments(strapi, context.uid, [documentId]);
+    if (documentId === undefined) return result;
+    if (strapi.db.inTransaction()) {
+      // The index commits or rolls back with the writer's transaction (an import batch).
+      await reindexDocuments(strapi, context.uid, [documentId]);
+      return result;
+    }
+    // The write has committed: an index that failed to follow must not make it look failed to the editor.
+    await reindexDocuments(strapi, context.uid, [documentId]).catch((error: unknown) =>
+      strapi.log.error(`search: reindexing ${context.uid} ${documentId} failed (npm run search:reindex repairs it): ${String(error)}`)
+    );
     return result;
   };
