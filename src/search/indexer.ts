@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { bumpContentVersion, contentChanged } from '../cache/content-version';
 import { isImporterWrite } from '../documents/importer-writes';
+import { resultDocumentId } from '../documents/relation-sync';
 import { ARTICLE, ORGANISATION, PERSON } from '../import/read';
 import { searchEngine } from './engine';
 import { indexTokens, type IndexTokens } from './tokens';
@@ -271,12 +272,6 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
 };
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
-
-const resultDocumentId = (result: unknown): string | undefined => {
-  if (result === null || typeof result !== 'object') return undefined;
-  const value = result as { documentId?: unknown; entries?: unknown };
-  return typeof value.documentId === 'string' ? value.documentId : undefined;
-};
 
 /**
  * Document middleware: after any write to an article, organisation or person, that document is
