@@ -68,7 +68,7 @@ const amountText = (random: Random): string => {
 };
 
 /** A stable pool of people, so the same person at the same organisation appears on many pages. */
-const peoplePool = (random: Random, size: number): Person[] =>
+export const peoplePool = (random: Random, size: number): Person[] =>
   Array.from({ length: size }, () => ({
     name: personName(random),
     positions: [

@@ -5,6 +5,7 @@ import { writeCorpus } from './corpus';
 import { importOnce, measureImports, removeSqlite, sqliteEnv } from './sections/imports';
 import { measureReads } from './sections/reads';
 import { measureScale } from './sections/scale';
+import { measureSearch } from './sections/search';
 import { measureSoak } from './sections/soak';
 import { createPostgresDatabase } from './lib/postgres';
 import { machine, table, type Results, type Row } from './lib/results';
@@ -12,6 +13,8 @@ import { machine, table, type Results, type Row } from './lib/results';
 /**
  * `npm run bench [-- --quick] [--scale] [--no-postgres]`: the import and the public API measured
  * side by side with their baselines in one run. Prints a table and writes bench/results/latest.json.
+ * `npm run bench -- --search-only [--quick] [--no-postgres]`: search latency at 20,000 articles on
+ * SQLite and PostgreSQL (bench/results/search.json).
  */
 
 type Settings = {
@@ -41,7 +44,7 @@ const QUICK: Settings = {
   importCorpusPages: 300,
   soak: { seconds: 15, warmUpSeconds: 5, connections: 50 },
 };
-const OPTIONS = ['--quick', '--scale', '--no-postgres', '--soak-only'];
+const OPTIONS = ['--quick', '--scale', '--no-postgres', '--soak-only', '--search-only'];
 const SCALE_PAGES = 20_000;
 
 const ROOT = path.resolve(__dirname, '..');
@@ -50,7 +53,7 @@ const main = async () => {
   const args = process.argv.slice(2);
   const unknown = args.filter((arg) => !OPTIONS.includes(arg));
   if (unknown.length > 0) {
-    console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--scale] [--no-postgres] [--soak-only]`);
+    console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--scale] [--no-postgres] [--soak-only] [--search-only]`);
     process.exit(2);
   }
   const quick = args.includes('--quick');
@@ -77,7 +80,14 @@ const main = async () => {
     });
     log(`corpus of ${settings.pages} pages written to ${corpus}`);
 
-    if (args.includes('--soak-only')) {
+    if (args.includes('--search-only')) {
+      const pages = quick ? settings.pages : SCALE_PAGES;
+      log(`search: the index of ${pages} corpus articles on SQLite${args.includes('--no-postgres') ? '' : ' and PostgreSQL'}, queried at c=10`);
+      const search = await measureSearch({ work, pages, seconds: quick ? 1 : 5, postgres: !args.includes('--no-postgres') });
+      rows.push(...search.rows);
+      invalid.push(...search.invalid);
+      details.search = search.details;
+    } else if (args.includes('--soak-only')) {
       const database = path.join(work, 'soak.db');
       const run = await importOnce(corpus, sqliteEnv(database), 'publish');
       if (run.failed > 0) invalid.push(`soak import: ${run.failed} documents failed`);
@@ -179,8 +189,8 @@ const main = async () => {
     details,
     invalid,
   };
-  // A soak alone is a check of its own; it does not replace the full run's results.
-  const output = path.join(ROOT, 'bench', 'results', args.includes('--soak-only') ? 'soak.json' : 'latest.json');
+  // A soak or search run alone is a check of its own; it does not replace the full run's results.
+  const output = path.join(ROOT, 'bench', 'results', args.includes('--search-only') ? 'search.json' : args.includes('--soak-only') ? 'soak.json' : 'latest.json');
   fs.writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
   console.log(table(rows));
   console.log(`\n${results.command} on ${String(results.machine.cores)} × ${String(results.machine.cpu)}, ${results.seconds} s; written to ${path.relative(ROOT, output)}`);

@@ -11,19 +11,26 @@ import { contentVersionMiddleware } from './cache/content-version';
 import { configureGraphQL } from './extensions/graphql';
 import { installRelationBatching } from './graphql/relation-batching';
 import { ensureNaturalKeyIndexes, forgetImportKeyOnClone } from './database/natural-keys';
+import { ensureSearchIndex, searchIndexMiddleware } from './search/indexer';
+import { registerSearchGraphQL } from './search/graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(relationSyncMiddleware(strapi));
     strapi.documents.use(contentVersionMiddleware(strapi));
+    // Inside the content version's: the index is written before the version moves on, so a response
+    // cached for the new version never holds the old search results.
+    strapi.documents.use(searchIndexMiddleware(strapi));
     strapi.documents.use(forgetImportKeyOnClone);
     configureGraphQL(strapi);
+    registerSearchGraphQL(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     installRelationBatching(strapi);
     await ensureNaturalKeyIndexes(strapi);
+    await ensureSearchIndex(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await configureContentManager(strapi);

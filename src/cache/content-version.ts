@@ -40,19 +40,28 @@ export const contentVersionMiddleware =
   async (context, next) => {
     if (!WRITES.has(context.action) || !(NEWSROOM_TYPES as readonly string[]).includes(context.uid)) return next();
     const result = await next();
-    const bulk = coalescing.getStore();
-    if (bulk === undefined) {
-      await bumpContentVersion(strapi);
-      return result;
-    }
-    bulk.dirty = true;
-    if (Date.now() - bulk.lastBump >= coalesceMs(strapi)) {
-      bulk.dirty = false;
-      bulk.lastBump = Date.now();
-      await bumpContentVersion(strapi);
-    }
+    await contentChanged(strapi);
     return result;
   };
+
+/**
+ * Moves the version on after a committed change that public responses show: at once, or inside a
+ * bulk write at most every five seconds and once at its end. For writes that bypass the Document
+ * Service, such as the search index of an import's new documents.
+ */
+export const contentChanged = async (strapi: Core.Strapi): Promise<void> => {
+  const bulk = coalescing.getStore();
+  if (bulk === undefined) {
+    await bumpContentVersion(strapi);
+    return;
+  }
+  bulk.dirty = true;
+  if (Date.now() - bulk.lastBump >= coalesceMs(strapi)) {
+    bulk.dirty = false;
+    bulk.lastBump = Date.now();
+    await bumpContentVersion(strapi);
+  }
+};
 
 /**
  * Runs a bulk write (an import) so that it moves the content version on at most once every five

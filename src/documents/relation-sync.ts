@@ -35,7 +35,8 @@ const sameIds = (a: number[], b: number[]): boolean => a.length === b.length && 
 
 const statusOf = (row: Row): 'published' | 'draft' => (row.publishedAt === null ? 'draft' : 'published');
 
-const resultDocumentId = (result: unknown): string | undefined => {
+/** The documentId a Document Service call returned, when it returned a document. */
+export const resultDocumentId = (result: unknown): string | undefined => {
   if (result === null || typeof result !== 'object') return undefined;
   const value = result as { documentId?: unknown };
   return typeof value.documentId === 'string' ? value.documentId : undefined;

@@ -66,10 +66,10 @@ const hasPaginationArgument = (definition: GraphQLField<unknown, unknown>): bool
  * Estimates, for every operation, how many rows (objects) its answer can hold: each object field
  * counts once per row of its parent, and a list counts at the page size it asks for (see
  * `requestedPageSize`), so nesting multiplies. A list without pagination arguments of its own (a
- * repeatable component, a dynamic zone, a connection's `nodes`) counts at the page size of the field
- * above it, or the default. Fragments are costed once each, so the walk stays linear in the size of
- * the document even when fragments spread each other many times; cycles (which another rule
- * refuses) count as nothing here.
+ * repeatable component, a dynamic zone, a connection's `nodes`, search's `hits`) counts at the page
+ * size of the paginated field above it, or the default. Fragments are costed once each, so the walk
+ * stays linear in the size of the document even when fragments spread each other many times; cycles
+ * (which another rule refuses) count as nothing here.
  */
 export const rowEstimateRule =
   (options: RowEstimateOptions) =>
@@ -107,7 +107,8 @@ export const rowEstimateRule =
       const paginated = hasPaginationArgument(definition);
       const pageSize = paginated ? requestedPageSize(node, options) : (inheritedPageSize ?? options.defaultPageSize);
       const count = returnsList(definition.type) ? pageSize : 1;
-      // A connection is one object whose `nodes` list has the connection's page size.
+      // A connection is one object whose `nodes` list has the connection's page size; so do the
+      // lists of any other paginated object (search's `hits`). A field that is not a list counts once.
       const child = selectionCost(node.selectionSet, target, paginated && count === 1 ? pageSize : undefined);
       return { rows: count * (1 + child.rows), fields: 1 + child.fields };
     };
@@ -116,7 +117,7 @@ export const rowEstimateRule =
       let total = ZERO;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
-          total = add(total, fieldCost(selection, parent, selection.name.value === 'nodes' ? inheritedPageSize : undefined));
+          total = add(total, fieldCost(selection, parent, inheritedPageSize));
         } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
           total = add(total, fragmentCost(selection.name.value, inheritedPageSize));
         } else {

@@ -5,7 +5,7 @@
  */
 
 /** The public REST collections (read-only; see src/api/*\/routes). */
-export const CONTENT_API = /^\/api\/(news-articles|organisations|people|initiatives)(\/|$)/;
+export const CONTENT_API = /^\/api\/(news-articles|organisations|people|initiatives|search)(\/|$)/;
 
 /** Sitemaps, feeds and robots.txt (src/syndication/routes.ts). */
 export const SYNDICATION = /^\/(sitemap\.xml|sitemaps\/[A-Za-z0-9-]+\/[0-9]+\.xml|feed\.xml|robots\.txt)$/;

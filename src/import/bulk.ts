@@ -333,6 +333,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
    */
   const flush = async (versions: Version[]): Promise<void> => {
     if (staged.length === 0 && deferred.length === 0) return;
+    for (const record of staged) created.push({ uid: record.uid, documentId: record.documentId });
     await writeRows(versions);
     await writeRelations('draft');
     const work = deferred;
@@ -364,7 +365,10 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
     }
   };
 
-  return { create, dataOf, defer, flush };
+  /** Every document this writer has written, for work that must follow the commit (the search index). */
+  const created: Array<{ uid: string; documentId: string }> = [];
+
+  return { create, dataOf, defer, flush, created: (): ReadonlyArray<{ uid: string; documentId: string }> => created };
 };
 
 export type BulkWriter = ReturnType<typeof createBulkWriter>;

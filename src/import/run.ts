@@ -35,6 +35,7 @@ import {
   type RecordType,
 } from './report';
 import { resolve } from './resolve';
+import { reindexMany, type IndexedDocument } from '../search/indexer';
 
 export type RunOptions = {
   paths: string[];
@@ -270,12 +271,14 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
   journal.begin();
   events?.begin();
   let done: Map<Prepared, Done>;
+  let created: ReadonlyArray<IndexedDocument> = [];
   try {
     done = await strapi.db.transaction(async ({ trx }) => {
       const bulk = createBulkWriter(strapi, trx, new Date(), events ?? { wrote: () => undefined });
       const results = new Map<Prepared, Done>();
       for (const item of items) results.set(item, await importItem(run, item, bulk));
       await bulk.flush(run.versions);
+      created = bulk.created();
       return results;
     });
     journal.commit();
@@ -292,6 +295,11 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
   // The batch is in the database whatever happens to its events: one that cannot be read back is
   // logged, as the Document Service's own would be, and does not fail the pages.
   await events?.commit().catch((error: unknown) => strapi.log.error(`import: document events of a batch were not emitted: ${firstLine(error)}`));
+  // The bulk writer's new documents bypass the search index's document middleware; only published
+  // ones are indexed. The batch is committed: a failure here is logged (npm run search:reindex repairs it), never retried.
+  if (run.options.publish) {
+    await reindexMany(strapi, created).catch((error: unknown) => strapi.log.error(`search: indexing an import batch failed: ${firstLine(error)}`));
+  }
   run.committedBatches += 1;
   await haltAfterBatchForTests(run.committedBatches);
   for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));

@@ -22,7 +22,10 @@ const schema = buildSchema(`
   }
   type PageInfo { total: Int }
   type NewsArticleConnection { nodes: [NewsArticle]! pageInfo: PageInfo! }
+  type SearchHit { title: String }
+  type SearchResults { hits: [SearchHit!]! pageInfo: PageInfo! }
   type Query {
+    search(q: String!, pagination: PaginationArg): SearchResults!
     newsArticles(pagination: PaginationArg): [NewsArticle]!
     newsArticles_connection(pagination: PaginationArg): NewsArticleConnection
     newsArticle(documentId: ID!): NewsArticle
@@ -76,6 +79,11 @@ describe('the row estimate counts each list at the page size it can return', () 
 
   test('a connection passes its page size to its nodes', () => {
     expect(rowsOf('{ newsArticles_connection(pagination: { limit: 50 }) { nodes { title } pageInfo { total } } }')).toBe(1 + 50 + 1);
+  });
+
+  test('any list of a paginated object without pagination of its own has the object\'s page size, like search hits', () => {
+    expect(rowsOf('{ search(q: "商会", pagination: { pageSize: 100 }) { hits { title } pageInfo { total } } }')).toBe(1 + 100 + 1);
+    expect(rowsOf('{ search(q: "商会") { hits { title } } }')).toBe(1 + 25);
   });
 
   test('fragments count where they are spread, and a fragment spread many times is costed once', () => {

@@ -20,7 +20,7 @@ const userDictionary = (): string => {
   return `${lines.join('\n')}\n`;
 };
 
-const jieba = (): Jieba => {
+export const jieba = (): Jieba => {
   // Loading the dictionary takes a few hundred milliseconds: once per process, on first use.
   if (instance === null) {
     instance = Jieba.withDict(dict);
