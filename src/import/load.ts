@@ -36,7 +36,9 @@ export type Written = Map<string, string>;
 
 const bodyData = (blocks: ArticleFields['body']) =>
   blocks.map((block) =>
-    block.type === 'caption' ? { __component: BODY_COMPONENT.caption, caption: block.text } : { __component: BODY_COMPONENT[block.type], text: block.text }
+    block.type === 'caption'
+      ? { __component: BODY_COMPONENT.caption, caption: block.text, sourceUrl: block.sourceUrl ?? null }
+      : { __component: BODY_COMPONENT[block.type], text: block.text }
   );
 
 type Resolver = { idOf: (key: string | null) => string | null; ids: (keys: string[]) => string[]; uniqueIds: (keys: Array<string | null>) => string[] };
