@@ -114,6 +114,8 @@ export type ArticlePlan = {
   /** The stored near-duplicate fingerprint of its text ('' when unknown). */
   fingerprint: string;
   headline: { title: string; date: string | null; source: string | null; url: string | null };
+  /** The source address of the photo that would make the best cover (see resolve); set as the cover when fetched. */
+  cover?: string | null;
   /** No field changes, but the page was read again: its provenance (hash, evidence, links, fingerprint, review reasons) is written. */
   refresh: boolean;
   /**
@@ -245,6 +247,7 @@ export const planArticle = (article: ResolvedArticle, stored: StoredArticle | nu
     fingerprint: article.fingerprint ?? '',
     headline: headlineOf(article),
     importedValues: nextPrints,
+    cover: article.cover ?? null,
   };
   if (stored === null) {
     const importedLinks = Object.fromEntries(LINK_FIELDS.map((field) => [field, (next[field] as LinkItems).map(linkIdentity)]));

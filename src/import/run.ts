@@ -33,6 +33,8 @@ import {
   type RecordType,
 } from './report';
 import { resolve } from './resolve';
+import { storeImages, type ImageFetchOptions } from './fetch-images';
+import { absolutePhotoUrl } from './photos';
 
 export type RunOptions = {
   paths: string[];
@@ -68,6 +70,8 @@ export type RunOptions = {
    * themselves) unless given; a test stands for a change of the rules by giving another.
    */
   rulesVersion?: string;
+  /** Download the photos of the pages into the media library (`--fetch-images`), held to these limits; off when absent. */
+  fetchImages?: ImageFetchOptions | null;
 };
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -134,6 +138,8 @@ type Run = {
   rulesVersion: string;
   versions: Version[];
   tally: Tally;
+  /** Media library ids of the photos fetched so far, by source address (`--fetch-images`). */
+  images: Map<string, number>;
 };
 
 const createTally = (options: RunOptions) => {
@@ -198,7 +204,8 @@ const importPage = async (run: Run, page: Page, bulk: BulkWriter | null): Promis
     stored = await readStoredArticle(strapi, known.documentId, options.locale);
   }
   const documentPlan = plan(resolved, index, stored, { rulesVersion: run.rulesVersion });
-  const written = bulk !== null && strapi !== null ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish }, bulk) : new Map<string, string>();
+  const written =
+    bulk !== null && strapi !== null ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish, images: run.images }, bulk) : new Map<string, string>();
   learn(index, documentPlan, written, options.publish && !options.dryRun);
   return {
     counts: planCounts(documentPlan),
@@ -261,6 +268,8 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
     for (const item of batch) tally.finish(await importItem(run, item, null).catch((error: unknown) => failedItem(item, error)));
     return;
   }
+  // Downloads take seconds; they happen before the batch's transaction, which must stay short.
+  await fetchImagesOf(run, items);
   journal.begin();
   try {
     const done = await strapi.db.transaction(async ({ trx }) => {
@@ -279,6 +288,26 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
       return;
     }
     for (const item of batch) await importBatch(run, [item]);
+  }
+};
+
+/**
+ * `--fetch-images`: stores the photos of a batch's pages in the media library before the batch is
+ * written. A photo that cannot be fetched is left out, with a warning on its page.
+ */
+const fetchImagesOf = async (run: Run, items: Prepared[]): Promise<void> => {
+  const { strapi, options } = run;
+  if (strapi === null || options.fetchImages === undefined || options.fetchImages === null) return;
+  for (const item of items) {
+    if (item.kind !== 'page') continue;
+    const { parsed } = item.analysed;
+    const pageUrl = pageOrigin(item.file, options.paths, options.baseUrl ?? null, parsed.url).url ?? parsed.url;
+    const photos = (parsed.photos ?? []).flatMap((photo) => {
+      const src = absolutePhotoUrl(photo.src, pageUrl);
+      return src === null ? [] : [{ src, caption: photo.caption }];
+    });
+    const failures = await storeImages(strapi, photos, run.images, options.fetchImages);
+    for (const [src, reason] of failures) item.analysed.warnings.push(`photo ${src} not fetched: ${reason}`);
   }
 };
 
@@ -321,6 +350,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     rulesVersion: options.rulesVersion ?? RULES_VERSION,
     versions: options.publish ? ['draft', 'published'] : ['draft'],
     tally: createTally(options),
+    images: new Map(),
   };
   const skipped = { count: 0 };
   const batchPages = options.batchPages ?? BATCH_PAGES;
