@@ -29,6 +29,9 @@ const png = (width: number, height: number, red: number) =>
     .png()
     .toBuffer();
 
+/** An SVG (it can carry script) served as a PNG; sharp reads it, but it is no photo. */
+const DRAWING = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="red"/></svg>';
+
 const startPhotoServer = async (): Promise<void> => {
   const hall = await png(800, 500, 200);
   const stage = await png(640, 400, 40);
@@ -39,6 +42,7 @@ const startPhotoServer = async (): Promise<void> => {
     if (request.url === '/photos/moved.png') return response.writeHead(302, { location: '/photos/stage.png' }).end();
     if (request.url === '/photos/stage.png') return response.writeHead(200, { 'content-type': 'image/png' }).end(stage);
     if (request.url === '/photos/huge.png') return response.writeHead(200, { 'content-type': 'image/png' }).end(huge);
+    if (request.url === '/photos/drawing.png') return response.writeHead(200, { 'content-type': 'image/png' }).end(DRAWING);
     if (request.url === '/photos/page.png') return response.writeHead(200, { 'content-type': 'image/png' }).end('<html><script>alert(1)</script></html>');
     return response.writeHead(404).end();
   });
@@ -58,6 +62,7 @@ const page = (extra = '') => `<!doctype html>
 <figure><img src="/photos/moved.png"><figcaption>会员代表发言</figcaption></figure>
 <p><img src="/photos/huge.png" alt="会场全景"></p>
 <p><img src="/photos/page.png" alt="会场一角"></p>
+<p><img src="/photos/drawing.png" alt="会场示意图"></p>
 <p>会议审议通过了商会年度财务报告。${extra}</p>
 </article></body></html>`;
 
@@ -106,6 +111,7 @@ test('without fetching, photo blocks keep each photo address, absolute, with its
     ['会员代表发言', `${origin}/photos/moved.png`, null],
     ['会场全景', `${origin}/photos/huge.png`, null],
     ['会场一角', `${origin}/photos/page.png`, null],
+    ['会场示意图', `${origin}/photos/drawing.png`, null],
   ]);
   expect(article.cover).toBeNull();
   expect(requested).toEqual([]);
@@ -115,7 +121,7 @@ test('without fetching, photo blocks keep each photo address, absolute, with its
 test('a private address is not fetched unless the run allows its host', async () => {
   const file = writePage('annual.html', page('（一）'));
   const report = await runImport({ paths: [file], dryRun: false, publish: false, locale: 'zh-Hans', strapi: app.strapi, fetchImages: DEFAULT_IMAGE_FETCH });
-  expect(report.documents[0].warnings.filter((warning) => /is a private address|resolves to a private address/.test(warning))).toHaveLength(4);
+  expect(report.documents[0].warnings.filter((warning) => /is a private address|resolves to a private address/.test(warning))).toHaveLength(5);
   expect(requested).toEqual([]);
   expect(await app.strapi.db.query('plugin::upload.file').count({})).toBe(0);
 });
@@ -138,19 +144,23 @@ describe('fetching the photos of a page', () => {
   });
 
   test('photos become media library images on their blocks, a redirect followed', () => {
-    const [hall, moved, huge, notImage] = photosOf(article);
+    const [hall, moved, huge, notImage, drawing] = photosOf(article);
     expect(hall.image).toMatchObject({ mime: 'image/png', width: 800 });
     // The redirect's target, not the address that moved.
     expect(moved.image).toMatchObject({ mime: 'image/png', width: 640 });
     expect(requested).toEqual(expect.arrayContaining(['/photos/hall.png', '/photos/moved.png', '/photos/stage.png']));
-    expect([huge.image, notImage.image]).toEqual([null, null]);
+    expect([huge.image, notImage.image, drawing.image]).toEqual([null, null, null]);
   });
 
-  test('a photo over the size limit and a page posing as a photo are left out, with a warning each', () => {
+  test('a photo over the size limit, a page and a drawing posing as photos are left out, with a warning each', () => {
     expect(warnings).toEqual(
-      expect.arrayContaining([expect.stringMatching(new RegExp(`^photo ${origin}/photos/huge.png not fetched: .*limit`)), expect.stringMatching(new RegExp(`^photo ${origin}/photos/page.png not fetched`))]),
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^photo ${origin}/photos/huge.png not fetched: .*limit`)),
+        expect.stringMatching(new RegExp(`^photo ${origin}/photos/page.png not fetched`)),
+        expect.stringMatching(new RegExp(`^photo ${origin}/photos/drawing.png not fetched: it is not a photo \\(svg\\)`)),
+      ]),
     );
-    expect(fs.readdirSync(UPLOADS).filter((name) => !uploadsBefore.has(name) && /huge|page/.test(name))).toEqual([]);
+    expect(fs.readdirSync(UPLOADS).filter((name) => !uploadsBefore.has(name) && /huge|page|drawing/.test(name))).toEqual([]);
   });
 
   test('the first wide photo becomes the cover, and the public API shows it all', async () => {
