@@ -19,7 +19,8 @@
  * because an article may well print an address or a phone number.
  */
 import { Parser } from 'htmlparser2';
-import type { CleanedPage, DecodedPage, PageMeta } from './types';
+import { readImageTag, type ImageTag } from './photos';
+import type { CleanedPage, DecodedPage, PageImage, PageMeta } from './types';
 import {
   collapseWhitespace,
   endsWithColon,
@@ -529,9 +530,9 @@ function findSiteOwner(removed: string[]): string | null {
   return null;
 }
 
-type SourceLine = { text: string; chrome: boolean };
+type SourceLine = { text: string; chrome: boolean; image?: ImageTag };
 
-function cleanLines(source: SourceLine[]): { lines: string[]; removed: string[]; siteOwner: string | null } {
+function cleanLines(source: SourceLine[]): { lines: string[]; removed: string[]; siteOwner: string | null; images: PageImage[] } {
   const infos = source.map((line) => describeLine(line.text, line.chrome));
   const head = headCandidates(infos);
   const footerStart = findFooterStart(infos, head);
@@ -540,7 +541,13 @@ function cleanLines(source: SourceLine[]): { lines: string[]; removed: string[];
 
   const lines: string[] = [];
   const removed: string[] = [];
+  const images: PageImage[] = [];
   infos.forEach((info, index) => {
+    const image = source[index].image;
+    // An image in the site's header, footer or chrome is the site's, not the story's.
+    if (image !== undefined && !info.chrome && index >= headerEnd && index < footerStart) {
+      images.push({ ...image, before: lines.length });
+    }
     if (info.blank) {
       if (lines.length > 0 && lines[lines.length - 1] !== '') {
         lines.push('');
@@ -558,7 +565,7 @@ function cleanLines(source: SourceLine[]): { lines: string[]; removed: string[];
   while (lines.length > 0 && lines[lines.length - 1] === '') {
     lines.pop();
   }
-  return { lines, removed, siteOwner: findSiteOwner(removed) };
+  return { lines, removed, siteOwner: findSiteOwner(removed), images: images.map((image) => ({ ...image, before: Math.min(image.before, lines.length) })) };
 }
 
 /**
@@ -654,11 +661,11 @@ export function clean(page: DecodedPage): CleanedPage {
   } else {
     source = page.text.split(/\r\n|\r|\n/u).map((text) => ({ text, chrome: false }));
   }
-  const { lines, removed, siteOwner } = cleanLines(splitLongLines(withoutBrokenEnd(source, warnings), warnings));
+  const { lines, removed, siteOwner, images } = cleanLines(splitLongLines(withoutBrokenEnd(source, warnings), warnings));
   if (lines.length === 0) {
     warnings.push('no text left after removing boilerplate');
   }
-  return { file: page.file, format: page.format, lines, removed, meta, siteOwner, warnings };
+  return { file: page.file, format: page.format, lines, removed, meta, siteOwner, ...(images.length > 0 ? { images } : {}), warnings };
 }
 
 // ---------------------------------------------------------------------------
@@ -847,7 +854,7 @@ function readMeta(root: HtmlElement): PageMeta {
 }
 
 /** A rendered line; `chrome` is true for text of nav/header/footer/aside. */
-type RenderedLine = { text: string; chrome: boolean };
+type RenderedLine = { text: string; chrome: boolean; image?: ImageTag };
 
 const BLOCK_ELEMENTS = new Set([
   'address', 'article', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
@@ -912,6 +919,8 @@ type Frame = {
   block: boolean;
   next: number;
   previousWasLink: boolean;
+  /** The <figure> this element is in, whose <figcaption> captions its image. */
+  figure: HtmlElement | null;
 };
 
 /** Collects rendered lines: text is appended to the current line until a block or <br> ends it. */
@@ -983,7 +992,8 @@ function enter(writer: LineWriter, node: HtmlElement, parent: Frame, mode: Rende
   }
   if (node.tag === 'img') {
     writer.flush(false, parent.chrome);
-    writer.lines.push({ text: '', chrome: parent.chrome });
+    const image = readImageTag(node.attributes, parent.figure === null ? null : figcaptionOf(parent.figure));
+    writer.lines.push({ text: '', chrome: parent.chrome, ...(image === null ? {} : { image }) });
     return null;
   }
   const role = roleOf(node);
@@ -1007,7 +1017,16 @@ function enter(writer: LineWriter, node: HtmlElement, parent: Frame, mode: Rende
     block,
     next: 0,
     previousWasLink: false,
+    figure: node.tag === 'figure' ? node : parent.figure,
   };
+}
+
+/** The text of a figure's <figcaption>, or null. */
+function figcaptionOf(figure: HtmlElement): string | null {
+  for (const node of elements(figure)) {
+    if (node.tag === 'figcaption') return squash(textContent(node));
+  }
+  return null;
 }
 
 function leave(writer: LineWriter, frame: Frame, mode: RenderMode): void {
@@ -1028,7 +1047,7 @@ function leave(writer: LineWriter, frame: Frame, mode: RenderMode): void {
  */
 function render(root: HtmlElement, mode: RenderMode): RenderedLine[] {
   const writer = new LineWriter();
-  const top: Frame = { node: root, chrome: false, inContent: false, preformatted: false, block: false, next: 0, previousWasLink: false };
+  const top: Frame = { node: root, chrome: false, inContent: false, preformatted: false, block: false, next: 0, previousWasLink: false, figure: null };
   const stack: Frame[] = [top];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];

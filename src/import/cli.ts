@@ -4,6 +4,7 @@ import path from 'path';
 import { parseArgs } from 'util';
 import type { Core } from '@strapi/strapi';
 import { ImportRequestError } from './errors';
+import { imageFetchOptionsFrom } from './fetch-images';
 import { processLabel } from './lock';
 import { BATCH_PAGES, runImport } from './run';
 import { reimportLines, reimportSummary, summaryTable, toMarkdown, type DocumentReport, type ImportReport } from './report';
@@ -29,6 +30,10 @@ Options:
   --base-url URL   pages without a URL of their own were saved from URL + their path under the
                    directory given, e.g. https://example.org/news/ for 2021/a.html
   --publish        publish what was imported (default: drafts for editors to review)
+  --fetch-images   download the pages' photos into the media library and set them on the photo
+                   blocks, and the first wide one as the cover of an article without one
+                   (default: keep only their addresses). http(s) only, never private addresses,
+                   IMPORT_IMAGES_MAX_BYTES (10 MB) and IMPORT_IMAGES_TIMEOUT_MS (15000) per photo
   --report FILE    write the report as JSON, or Markdown when FILE ends in .md
   --locale CODE    locale of the imported articles (default: zh-Hans)
   --batch N        pages written per transaction (default: 25; 1 writes each page on its own)
@@ -51,6 +56,7 @@ export type CliOptions = {
   waitForLock: boolean;
   offline: boolean;
   baseUrl: string | null;
+  fetchImages: boolean;
 };
 
 export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | { error: string } => {
@@ -69,6 +75,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
         batch: { type: 'string' },
         offline: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
+        'fetch-images': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,6 +89,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
   const baseUrl = parsed.values['base-url'] ?? null;
   if (baseUrl !== null && !/^https?:\/\/[^/\s]+/u.test(baseUrl)) return { error: `--base-url takes an http(s) URL such as https://example.org/news/, not ${baseUrl}` };
   if (parsed.values.offline === true && parsed.values['dry-run'] !== true) return { error: '--offline only goes with --dry-run: a real import writes to the database' };
+  if (parsed.values['fetch-images'] === true && parsed.values['dry-run'] === true) return { error: '--fetch-images does not go with --dry-run: a dry run stores nothing' };
   return {
     paths: parsed.positionals,
     dryRun: parsed.values['dry-run'] === true,
@@ -93,6 +101,7 @@ export const parseCommandLine = (argv: string[]): CliOptions | { help: true } | 
     waitForLock: parsed.values['no-wait'] !== true,
     offline: parsed.values.offline === true,
     baseUrl,
+    fetchImages: parsed.values['fetch-images'] === true,
   };
 };
 
@@ -145,6 +154,7 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
       locale: options.locale,
       batchPages: options.batchPages,
       baseUrl: options.baseUrl,
+      fetchImages: options.fetchImages ? imageFetchOptionsFrom(process.env) : null,
       analyseInWorker: true,
       // A dry run lists each page's changes on the terminal, so it keeps them.
       keepDocuments: options.report !== null || options.json || options.dryRun,

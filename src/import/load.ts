@@ -29,15 +29,58 @@ export const refreshPlannerStatistics = async (strapi: Core.Strapi): Promise<voi
 
 type PublishableUid = typeof ORGANISATION | typeof PERSON | typeof INITIATIVE;
 
-export type LoadOptions = { locale: string; publish: boolean };
+/** `images`: media library ids of the photos fetched for this run (`--fetch-images`), by source address. */
+export type LoadOptions = { locale: string; publish: boolean; images?: ReadonlyMap<string, number> };
 
 /** documentIds of what a document wrote, by natural key. */
 export type Written = Map<string, string>;
 
-const bodyData = (blocks: ArticleFields['body']) =>
-  blocks.map((block) =>
-    block.type === 'caption' ? { __component: BODY_COMPONENT.caption, caption: block.text } : { __component: BODY_COMPONENT[block.type], text: block.text }
-  );
+type Images = ReadonlyMap<string, number>;
+
+const NO_IMAGES: Images = new Map();
+
+/** A photo block gets the image stored for its source address, when there is one. */
+const bodyData = (blocks: ArticleFields['body'], images: Images = NO_IMAGES) =>
+  blocks.map((block) => {
+    if (block.type !== 'caption') return { __component: BODY_COMPONENT[block.type], text: block.text };
+    const image = block.sourceUrl === undefined ? undefined : images.get(block.sourceUrl);
+    return { __component: BODY_COMPONENT.caption, caption: block.text, sourceUrl: block.sourceUrl ?? null, ...(image === undefined ? {} : { image }) };
+  });
+
+type StoredMedia = { cover: number | null; photos: Map<string, number> };
+
+type MediaRow = { cover?: { id: number } | null; body?: Array<{ __component?: string; sourceUrl?: string | null; image?: { id: number } | null }> | null };
+
+/** The cover and photo images an article's draft has now: a body written again keeps them. */
+const storedMedia = async (strapi: Core.Strapi, documentId: string, locale: string): Promise<StoredMedia> => {
+  const row = (await strapi.documents(ARTICLE).findOne({
+    documentId,
+    locale,
+    status: 'draft',
+    fields: ['id'],
+    populate: { cover: { fields: ['id'] }, body: { on: { 'body.photo': { populate: { image: { fields: ['id'] } } } } } },
+  } as never)) as MediaRow | null;
+  const photos = new Map<string, number>();
+  for (const block of row?.body ?? []) {
+    if (block.__component === BODY_COMPONENT.caption && typeof block.sourceUrl === 'string' && block.image !== null && block.image !== undefined) photos.set(block.sourceUrl, block.image.id);
+  }
+  return { cover: row?.cover?.id ?? null, photos };
+};
+
+/**
+ * An article's media as written: photo blocks get the images already stored for their addresses
+ * (an editor's or an earlier fetch's) or fetched by this run, and an article without a cover gets
+ * the image of its cover candidate when that was fetched.
+ */
+const withMedia = async (strapi: Core.Strapi, change: { documentId: string; locale: string }, blocks: ArticleFields['body'] | undefined, cover: string | null, images: Images) => {
+  const stored = await storedMedia(strapi, change.documentId, change.locale);
+  const known = new Map([...images, ...stored.photos]);
+  const coverId = cover === null ? undefined : known.get(cover);
+  return {
+    ...(blocks === undefined ? {} : { body: bodyData(blocks, known) }),
+    ...(stored.cover === null && coverId !== undefined ? { cover: coverId } : {}),
+  };
+};
 
 type Resolver = { idOf: (key: string | null) => string | null; ids: (keys: string[]) => string[]; uniqueIds: (keys: Array<string | null>) => string[] };
 
@@ -96,7 +139,7 @@ const createRecords = async (plan: DocumentPlan, bulk: BulkWriter, written: Writ
   }
 };
 
-type Change = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string; data: Record<string, unknown> };
+type Change = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string; data: Record<string, unknown>; media?: boolean };
 
 /** Document Service updates of existing records: what editors see changes (the importer's memory of it is written by `rememberLater`). */
 const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver): Change[] => [
@@ -185,16 +228,20 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   written.set(article.key, articleId);
   // Everything the deferred work needs is worked out now: by the time it runs, later pages of the
   // batch may have taught the index more.
+  const images = options.images ?? NO_IMAGES;
+  // The bulk writer writes no media: a new article's fetched photos are set by an update once it is written.
+  const newWithImages = article.action === 'create' && hasImages(article, images);
   const changes: Change[] = [
     ...recordUpdates(plan, index, resolve),
-    ...(article.action === 'update' ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data } satisfies Change] : []),
+    ...(article.action === 'update' || newWithImages ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data: newWithImages ? {} : data, media: newWithImages || article.fields.body !== undefined || hasImages(article, images) } satisfies Change] : []),
   ];
-  const publications = options.publish ? publicationsOf(plan, index, articleId, options.locale, resolve) : [];
+  const publications = options.publish ? publicationsOf(plan, index, articleId, options.locale, resolve, newWithImages) : [];
   const rows = refreshProvenance(plan, articleId, options.locale);
   if (changes.length > 0 || publications.length > 0 || rows.length > 0) {
     bulk.defer(async () => {
-      for (const { uid, documentId, locale, data: changed } of changes) {
-        await strapi.documents(uid).update({ documentId, ...(locale === undefined ? {} : { locale }), data: changed as never });
+      for (const { uid, documentId, locale, data: changed, media } of changes) {
+        const withImages = media === true && locale !== undefined ? { ...changed, ...(await withMedia(strapi, { documentId, locale }, article.fields.body, article.cover ?? null, images)) } : changed;
+        await strapi.documents(uid).update({ documentId, ...(locale === undefined ? {} : { locale }), data: withImages as never });
       }
       for (const { where, data: changed } of rows) await strapi.db.query(ARTICLE).updateMany({ where, data: changed });
       for (const { uid, documentId, locale } of publications) {
@@ -210,6 +257,11 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   return written;
 };
 
+/** Whether this run fetched any photo of the article's body or its cover. */
+const hasImages = (article: DocumentPlan['article'], images: Images): boolean =>
+  (article.cover !== undefined && article.cover !== null && images.has(article.cover)) ||
+  (article.fields.body ?? []).some((block) => block.sourceUrl !== undefined && images.has(block.sourceUrl));
+
 type Publication = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string };
 
 /**
@@ -217,7 +269,7 @@ type Publication = { uid: PublishableUid | typeof ARTICLE; documentId: string; l
  * version. Of the others, one that is unchanged and already published is left alone: publishing it
  * again would rewrite its published version (and publish an editor's unfinished draft of it).
  */
-const publicationsOf = (plan: DocumentPlan, index: EntityIndex, articleId: string, locale: string, resolve: Resolver): Publication[] => {
+const publicationsOf = (plan: DocumentPlan, index: EntityIndex, articleId: string, locale: string, resolve: Resolver, republishArticle: boolean): Publication[] => {
   const needsPublishing = (record: { action: string }, known: { published: boolean } | undefined) =>
     record.action === 'update' || (record.action === 'unchanged' && known?.published !== true);
   const toPublish: Array<[PublishableUid, string[]]> = [
@@ -234,7 +286,7 @@ const publicationsOf = (plan: DocumentPlan, index: EntityIndex, articleId: strin
   ];
   return [
     ...toPublish.flatMap(([uid, keys]) => resolve.ids(keys).map((documentId): Publication => ({ uid, documentId }))),
-    ...(plan.article.action !== 'create' ? [{ uid: ARTICLE, documentId: articleId, locale } satisfies Publication] : []),
+    ...(plan.article.action !== 'create' || republishArticle ? [{ uid: ARTICLE, documentId: articleId, locale } satisfies Publication] : []),
   ];
 };
 

@@ -2,6 +2,7 @@
  * parse: cleaned lines → an article: title, date, source, URL, byline and
  * the body as paragraphs, subheadings and photo captions.
  */
+import { placePhotos } from './photos';
 import type { Block, BlockType, CleanedPage, ParsedPage } from './types';
 import {
   collapseWhitespace,
@@ -651,7 +652,7 @@ export function parse(page: CleanedPage): ParsedPage {
   warnings.push(...head.warnings);
   const { tailMeta, end } = readTail(lines, head.start);
   const bodyLines = bodyLinesOf(lines.slice(head.start, end));
-  const blocks = classify(bodyLines);
+  const { blocks, photos } = placePhotos(page.images ?? [], lines, head.start, end, classify(bodyLines));
   const headMeta = [...head.above, ...head.own];
 
   // 文/图：张三 credits one person for both: an empty label takes the value of the one after it.
@@ -706,6 +707,7 @@ export function parse(page: CleanedPage): ParsedPage {
     credits: headMeta.filter((line) => !isDateLine(line)).concat(tailMeta),
     owner: page.siteOwner,
     blocks,
+    ...(photos.length > 0 ? { photos } : {}),
     warnings,
   };
 }

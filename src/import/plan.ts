@@ -39,7 +39,8 @@ export type ArticleFields = {
   title: string;
   summary: string | null;
   publicationDate: string | null;
-  body: Array<{ type: BlockType; text: string }>;
+  /** Photo blocks (captions) carry the address of their image in the source page, when it has one. */
+  body: BodyBlock[];
   source: { publisherName: string | null; publisherKey: string | null; url: string | null };
   reporter: string | null;
   correspondent: string | null;
@@ -52,6 +53,8 @@ export type ArticleFields = {
   /** Search-engine fields made from the title, summary and URL (seo.ts). */
   seo: SeoFields;
 };
+
+export type BodyBlock = { type: BlockType; text: string; sourceUrl?: string };
 
 export type ArticleField = keyof ArticleFields;
 
@@ -123,6 +126,8 @@ export type ArticlePlan = {
   /** The stored near-duplicate fingerprint of its text ('' when unknown). */
   fingerprint: string;
   headline: { title: string; date: string | null; source: string | null; url: string | null };
+  /** The source address of the photo that would make the best cover (see resolve); set as the cover when fetched. */
+  cover?: string | null;
   /** No field changes, but the page was read again: its provenance (hash, evidence, links, fingerprint, review reasons) is written. */
   refresh: boolean;
   /**
@@ -187,16 +192,29 @@ export const markdownText = (text: string): string =>
     .join('\n');
 
 /** Body blocks as stored: paragraphs are Markdown rich text; subheadings and captions are plain strings. */
-const bodyBlock = (block: { type: BlockType; text: string }): { type: BlockType; text: string } => ({
+const bodyBlock = (block: { type: BlockType; text: string }): BodyBlock => ({
   type: block.type,
   text: block.type === 'paragraph' ? markdownText(block.text) : block.text,
 });
+
+/**
+ * The body with its photos: a caption block gets the address of the photo above it, and a photo
+ * printed without a caption becomes a photo block of its own (captioned by its alt text, if any)
+ * where it stood.
+ */
+export const bodyWithPhotos = (blocks: ResolvedArticle['blocks'], photos: NonNullable<ResolvedArticle['photos']>): BodyBlock[] =>
+  [...blocks, null].flatMap((block, index): BodyBlock[] => {
+    const standalone = photos.filter((photo) => photo.block === index && !photo.captioned).map((photo): BodyBlock => ({ type: 'caption', text: photo.caption, sourceUrl: photo.src }));
+    if (block === null) return standalone;
+    const above = photos.find((photo) => photo.block === index && photo.captioned);
+    return [...standalone, above === undefined ? bodyBlock(block) : { ...bodyBlock(block), sourceUrl: above.src }];
+  });
 
 export const articleFields = (article: ResolvedArticle): ArticleFields => ({
   title: article.title,
   summary: article.summary,
   publicationDate: article.date,
-  body: article.blocks.map(bodyBlock),
+  body: bodyWithPhotos(article.blocks, article.photos ?? []),
   source: { publisherName: article.source, publisherKey: article.sourceOrganisationKey, url: article.url },
   reporter: article.reporter,
   correspondent: article.correspondent,
@@ -248,6 +266,7 @@ export const planArticle = (article: ResolvedArticle, stored: StoredArticle | nu
     fingerprint: article.fingerprint ?? '',
     headline: headlineOf(article),
     importedValues: nextPrints,
+    cover: article.cover ?? null,
   };
   if (stored === null) {
     const importedLinks = Object.fromEntries(LINK_FIELDS.map((field) => [field, (next[field] as LinkItems).map(linkIdentity)]));

@@ -154,7 +154,8 @@ const blocksOf = (body: unknown): ArticleFields['body'] =>
   asRows(body).map((block) => {
     const component = String(block.__component);
     const type: BlockType = component === 'body.subheading' ? 'subheading' : component === 'body.photo' ? 'caption' : 'paragraph';
-    return { type, text: String((type === 'caption' ? block.caption : block.text) ?? '') };
+    const text = String((type === 'caption' ? block.caption : block.text) ?? '');
+    return type === 'caption' && typeof block.sourceUrl === 'string' ? { type, text, sourceUrl: block.sourceUrl } : { type, text };
   });
 
 /** Fingerprints of articles stored without one (imported before fingerprints were kept), taken of their headline and body as stored. */

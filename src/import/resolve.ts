@@ -3,8 +3,10 @@ import { articleText, matchArticle, type ArticleMatch, type PageOrigin } from '.
 import { initiativeKey, normaliseName, organisationKey, personKey } from './keys';
 import { learn, type EntityIndex, type KnownPerson } from './known';
 import { plan } from './plan';
+import { absolutePhotoUrl, coverOf } from './photos';
 import type {
   Block,
+  Photo,
   ExtractedInitiative,
   Extraction,
   InitiativeKind,
@@ -79,6 +81,10 @@ export type ResolvedArticle = {
   editor: string | null;
   summary: string | null;
   blocks: Block[];
+  /** The story's photos, their addresses absolute (see ParsedPage.photos); absent in articles made up in tests. */
+  photos?: Photo[];
+  /** The address of the photo that would make the best cover, or null. */
+  cover?: string | null;
   quotes: ResolvedQuote[];
   amounts: Money[];
   organisationKeys: string[];
@@ -219,6 +225,12 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex, origin: PageO
     speakerTitle: quote.speakerTitle,
   }));
 
+  // A photo whose address cannot be made absolute (a relative one on a page without a URL) is of no use.
+  const photos = (parsed.photos ?? []).flatMap((photo) => {
+    const src = absolutePhotoUrl(photo.src, origin.url ?? parsed.url);
+    return src === null ? [] : [{ ...photo, src }];
+  });
+
   const article: ResolvedArticle = {
     key,
     title: parsed.title ?? '',
@@ -231,6 +243,8 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex, origin: PageO
     editor: parsed.editor,
     summary: summarise(parsed.blocks),
     blocks: parsed.blocks,
+    photos,
+    cover: coverOf(photos),
     quotes,
     amounts: extraction.amounts,
     organisationKeys: organisations.map((organisation) => organisation.key),

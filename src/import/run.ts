@@ -36,6 +36,8 @@ import {
 } from './report';
 import { resolve } from './resolve';
 import { reindexMany, type IndexedDocument } from '../search/indexer';
+import { storeImages, type ImageFetchOptions } from './fetch-images';
+import { absolutePhotoUrl } from './photos';
 
 export type RunOptions = {
   paths: string[];
@@ -71,6 +73,8 @@ export type RunOptions = {
    * themselves) unless given; a test stands for a change of the rules by giving another.
    */
   rulesVersion?: string;
+  /** Download the photos of the pages into the media library (`--fetch-images`), held to these limits; off when absent. */
+  fetchImages?: ImageFetchOptions | null;
 };
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -141,6 +145,8 @@ type Run = {
   tally: Tally;
   /** Batches this run has committed so far. */
   committedBatches: number;
+  /** Media library ids of the photos fetched so far, by source address (`--fetch-images`). */
+  images: Map<string, number>;
 };
 
 const createTally = (options: RunOptions) => {
@@ -205,7 +211,8 @@ const importPage = async (run: Run, page: Page, bulk: BulkWriter | null): Promis
     stored = await readStoredArticle(strapi, known.documentId, options.locale);
   }
   const documentPlan = plan(resolved, index, stored, { rulesVersion: run.rulesVersion });
-  const written = bulk !== null && strapi !== null ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish }, bulk) : new Map<string, string>();
+  const written =
+    bulk !== null && strapi !== null ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish, images: run.images }, bulk) : new Map<string, string>();
   learn(index, documentPlan, written, options.publish && !options.dryRun);
   return {
     counts: planCounts(documentPlan),
@@ -268,6 +275,8 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
     for (const item of batch) tally.finish(await importItem(run, item, null).catch((error: unknown) => failedItem(item, error)));
     return;
   }
+  // Downloads take seconds; they happen before the batch's transaction, which must stay short.
+  await fetchImagesOf(run, items);
   journal.begin();
   events?.begin();
   let done: Map<Prepared, Done>;
@@ -303,6 +312,26 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
   run.committedBatches += 1;
   await haltAfterBatchForTests(run.committedBatches);
   for (const item of batch) tally.finish(done.get(item) ?? failedItem(item, new Error('missing from its batch')));
+};
+
+/**
+ * `--fetch-images`: stores the photos of a batch's pages in the media library before the batch is
+ * written. A photo that cannot be fetched is left out, with a warning on its page.
+ */
+const fetchImagesOf = async (run: Run, items: Prepared[]): Promise<void> => {
+  const { strapi, options } = run;
+  if (strapi === null || options.fetchImages === undefined || options.fetchImages === null) return;
+  for (const item of items) {
+    if (item.kind !== 'page') continue;
+    const { parsed } = item.analysed;
+    const pageUrl = pageOrigin(item.file, options.paths, options.baseUrl ?? null, parsed.url).url ?? parsed.url;
+    const photos = (parsed.photos ?? []).flatMap((photo) => {
+      const src = absolutePhotoUrl(photo.src, pageUrl);
+      return src === null ? [] : [{ src, caption: photo.caption }];
+    });
+    const failures = await storeImages(strapi, photos, run.images, options.fetchImages);
+    for (const [src, reason] of failures) item.analysed.warnings.push(`photo ${src} not fetched: ${reason}`);
+  }
 };
 
 /** Reads a page and analyses it, unless its bytes were imported before under the same rules. */
@@ -346,6 +375,7 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
     versions: options.publish ? ['draft', 'published'] : ['draft'],
     tally: createTally(options),
     committedBatches: 0,
+    images: new Map(),
   };
   const skipped = { count: 0 };
   const batchPages = options.batchPages ?? BATCH_PAGES;

@@ -43,6 +43,20 @@ export type PageMeta = {
   publishedTime: string | null;
 };
 
+/** An image of the article's markup, as its tag gives it, and where it stood among the page's lines. */
+export type PageImage = {
+  /** As written in the page (maybe relative); resolved against the page's URL later. */
+  src: string;
+  alt: string | null;
+  /** The text of the <figcaption> of the <figure> it is in. */
+  caption: string | null;
+  /** The tag's declared size, when it gives one. */
+  width: number | null;
+  height: number | null;
+  /** The image stands before the first non-blank line at or after this index of `lines`. */
+  before: number;
+};
+
 export type CleanedPage = {
   file: string;
   format: SourceFormat;
@@ -56,12 +70,21 @@ export type CleanedPage = {
    * The parse stage falls back to it when the page prints no 来源.
    */
   siteOwner: string | null;
+  /** The images among the article's lines, in page order (none for text dumps). */
+  images?: PageImage[];
   warnings: string[];
 };
 
 export type BlockType = 'paragraph' | 'subheading' | 'caption';
 
 export type Block = { type: BlockType; text: string };
+
+/**
+ * A photo of the story: the image's address as the page gives it and its caption. A photo whose
+ * caption is printed under it (a `caption` block, or its <figcaption>) illustrates that block;
+ * one without stands before `blocks[block]` (or at the end), captioned by its alt text if any.
+ */
+export type Photo = { src: string; caption: string; block: number; captioned: boolean; width: number | null };
 
 export type ParsedPage = {
   file: string;
@@ -82,6 +105,8 @@ export type ParsedPage = {
   /** The site's owner as its boilerplate names it (主办单位, 版权所有, ©), or null: who 我会 may be. */
   owner?: string | null;
   blocks: Block[];
+  /** The story's photos in page order; absent when the page has none. */
+  photos?: Photo[];
   warnings: string[];
 };
 

@@ -32,7 +32,79 @@ export const singleValues = (query: Record<string, unknown>): Record<string, str
   return values;
 };
 
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+type ArticleController = { findOne: (ctx: unknown) => Promise<{ data: unknown; meta: unknown } | null | undefined> };
+
+/** The query of a verify request: which version of which article, and the token that says one may read it. */
+const verifyTarget = (query: Record<string, string | undefined>): { target: PreviewTarget; token: string } | null => {
+  if (query.documentId === undefined || query.documentId === '' || query.token === undefined) return null;
+  return {
+    target: { documentId: query.documentId, locale: query.locale ?? 'zh-Hans', status: query.status === 'published' ? 'published' : 'draft' },
+    token: query.token,
+  };
+};
+
+/**
+ * The article as `GET /api/news-articles/:documentId` gives it (the same controller, sanitising and
+ * default detail populate), but in the version the token names: the draft, as an editor sees it.
+ */
+const readLikePublicRest = async (strapi: Core.Strapi, ctx: Context, target: PreviewTarget): Promise<{ data: unknown; meta: unknown } | null> => {
+  // The caller's own auth (the public role, unless it sent a token): relations its role may not read are left out, as over REST.
+  const inner = {
+    params: { id: target.documentId },
+    query: { locale: target.locale, status: target.status } as Record<string, unknown>,
+    state: { auth: ctx.state.auth, route: ctx.state.route },
+  };
+  const populate = strapi.middleware('api::news-article.default-populate') as unknown as (config: unknown, context: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
+  let response: { data: unknown; meta: unknown } | null | undefined = null;
+  await populate({ view: 'detail' }, { strapi })(inner as unknown as Context, async () => {
+    response = await (strapi.controller(ARTICLE) as unknown as ArticleController).findOne(inner);
+  });
+  const found = response as { data: unknown; meta: unknown } | null | undefined;
+  return found === null || found === undefined || found.data === null || found.data === undefined ? null : found;
+};
+
+const refuse = (ctx: Context, status: 400 | 401 | 404, name: string, message: string): void => {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message } };
+};
+
+/**
+ * GET /api/preview/verify: a frontend at PREVIEW_URL is sent `/<documentId>?locale&status&token`
+ * by the admin's preview pane and exchanges the four here for the article's data. Without a valid,
+ * unexpired token for exactly that document, locale and status there is nothing. Never cached:
+ * drafts are not public and the token is short-lived.
+ */
+const verifyHandler = (strapi: Core.Strapi) => async (ctx: Context) => {
+  ctx.set('Cache-Control', 'private, no-store');
+  const query = singleValues(ctx.query as Record<string, unknown>);
+  if (query === undefined) return refuse(ctx, 400, 'ValidationError', 'Each of documentId, locale, status and token may be given once.');
+  const asked = verifyTarget(query);
+  if (asked === null || !verifyPreviewToken(asked.token, asked.target, previewSecret(strapi))) {
+    return refuse(ctx, 401, 'UnauthorizedError', 'This preview token is invalid or has expired.');
+  }
+  const found = await readLikePublicRest(strapi, ctx, asked.target);
+  if (found === null) return refuse(ctx, 404, 'NotFoundError', 'No such article in this locale and status.');
+  ctx.body = found;
+};
+
 export const registerPreviewRoute = (strapi: Core.Strapi): void => {
+  // In the content API's router (under /api), so that it is authenticated as any public read is:
+  // the public role, or the caller's API token. Only a caller that may read an article at all gets
+  // past that; the preview token then decides which draft.
+  strapi.server.routes({
+    type: 'content-api',
+    routes: [
+      {
+        method: 'GET',
+        path: '/preview/verify',
+        info: { type: 'content-api' },
+        config: { auth: { scope: ['api::news-article.news-article.findOne'] } },
+        handler: verifyHandler(strapi),
+      },
+    ],
+  } as unknown as Core.Router);
   strapi.server.routes([
     {
       method: 'GET',

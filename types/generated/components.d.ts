@@ -22,6 +22,7 @@ export interface BodyPhoto extends Struct.ComponentSchema {
   attributes: {
     caption: Schema.Attribute.String;
     image: Schema.Attribute.Media<'images'>;
+    sourceUrl: Schema.Attribute.Text;
   };
 }
 

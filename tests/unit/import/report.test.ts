@@ -77,7 +77,13 @@ describe('the command line', () => {
       waitForLock: true,
       offline: false,
       baseUrl: null,
+      fetchImages: false,
     });
+  });
+
+  test('fetches images only when asked, and never in a dry run', () => {
+    expect(parseCommandLine(['--fetch-images', 'a'])).toMatchObject({ fetchImages: true });
+    expect(parseCommandLine(['--fetch-images', '--dry-run', 'a'])).toEqual({ error: '--fetch-images does not go with --dry-run: a dry run stores nothing' });
   });
 
   test('waits for another import to finish unless told not to', () => {
