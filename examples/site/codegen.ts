@@ -9,13 +9,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * when the API grows a scalar this file does not map, instead of typing it `any`/`unknown`.
  */
 const config: CodegenConfig = {
-  schema: [
-    '../../schema.graphql',
-    // The search query of the API's search contract. It is declared here until the API that serves it
-    // is merged; once schema.graphql has `search`, codegen fails on the duplicate types, and this line
-    // and the file go.
-    'src/graphql/search-contract.graphql',
-  ],
+  schema: ['../../schema.graphql'],
   documents: ['src/**/*.ts', '!src/gql/**'],
   ignoreNoDocuments: false,
   generates: {

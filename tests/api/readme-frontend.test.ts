@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { startStrapiWithAdmin, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { runImport } from '../helpers/importer';
 
 /**
@@ -34,7 +34,7 @@ let app: TestApp;
 let base: string;
 
 beforeAll(async () => {
-  app = await startStrapi();
+  ({ app } = await startStrapiWithAdmin());
   const report = await runImport({ paths: [path.join(ROOT, 'data', 'documents')], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi });
   expect(report.summary.failed).toBe(0);
   const server = app.strapi.server.httpServer;
@@ -58,13 +58,16 @@ describe("the README's frontend section", () => {
   test.each(blocks.map((block) => [block.line, block.code]))('the bash block at line %i of the section runs as written', async (_line, code) => {
     const script = [
       'set -euxo pipefail',
-      // Every curl in the README is held to the status it gets: an error status fails the block.
-      'curl() { command curl --fail-with-body --show-error --max-time 30 "$@"; }',
+      // Every curl in the README is held to the status it gets: an error status fails the block,
+      // unless the command prints the status itself (-w) to show a refusal.
+      'curl() { case " $* " in *" -w "*) command curl --max-time 30 "$@" ;; *) command curl --fail-with-body --show-error --max-time 30 "$@" ;; esac; }',
       String(code).replaceAll('http://localhost:1337', base),
     ].join('\n');
     // Not spawnSync: the server answering the commands runs in this very process.
     const result = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      execFile('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // The administrator `npm run serve` creates from ADMIN_EMAIL and ADMIN_PASSWORD on first start.
+      const env = { ...process.env, ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password };
+      execFile('bash', ['-c', script], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
         resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
       });
     });

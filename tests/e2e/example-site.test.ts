@@ -154,6 +154,19 @@ describe('the example site, built from GraphQL with the generated types', () => 
     await screenshot(page, 'site-04-organisation');
   });
 
+  test('finds the article and the person through the search page, with the words highlighted', async () => {
+    await visit('/search');
+    await page.getByRole('searchbox', { name: '搜索词' }).fill('助学捐赠');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    const hits = page.getByTestId('hit');
+    expect(await hits.locator('h2 a').allInnerTexts()).toEqual(['海川市青年企业家商会举行助学捐赠仪式']);
+    expect(await hits.locator('mark').count()).toBeGreaterThan(0);
+    await visit(`/search?q=${encodeURIComponent('林若溪')}&type=person`);
+    expect(await page.getByTestId('hit').locator('h2 a').allInnerTexts()).toEqual(['林若溪']);
+    await screenshot(page, 'site-05-search');
+  });
+
   test('answers 404 for an article the API does not have', async () => {
     expect((await visit('/articles/no-such-article')).status).toBe(404);
   });
