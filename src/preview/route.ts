@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { renderPreview, type PreviewArticle } from './page';
 import { createPreviewToken, verifyPreviewToken, type PreviewTarget } from './token';
+import { newsArticleJsonLd, type JsonLdArticle } from '../syndication/json-ld';
+import { readSiteConfig } from '../syndication/site';
 
 const ARTICLE = 'api::news-article.news-article';
 
@@ -62,7 +64,10 @@ const readLikePublicRest = async (strapi: Core.Strapi, ctx: Context, target: Pre
     response = await (strapi.controller(ARTICLE) as unknown as ArticleController).findOne(inner);
   });
   const found = response as { data: unknown; meta: unknown } | null | undefined;
-  return found === null || found === undefined || found.data === null || found.data === undefined ? null : found;
+  if (found === null || found === undefined || found.data === null || found.data === undefined) return null;
+  // The public single read carries the article's JSON-LD (its json-ld route middleware); so does its preview.
+  if (typeof found.data === 'object') (found.data as Record<string, unknown>).jsonLd = newsArticleJsonLd(found.data as JsonLdArticle, readSiteConfig());
+  return found;
 };
 
 const refuse = (ctx: Context, status: 400 | 401 | 404, name: string, message: string): void => {

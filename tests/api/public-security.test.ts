@@ -127,6 +127,12 @@ describe('private fields never leak', () => {
     expectNoPrivateData(response.body);
   });
 
+  /** Strapi's refusal of a query naming a private field: a 400 ValidationError naming it, and no data. */
+  const expectInvalidKey = (response: { status: number; body: { data?: unknown; error?: { name?: string; message?: string } } }, message: string) => {
+    expect({ status: response.status, name: response.body.error?.name, message: response.body.error?.message }).toEqual({ status: 400, name: 'ValidationError', message });
+    expect(response.body.data ?? null).toBeNull();
+  };
+
   test.each([
     ['rawText', 'RAW-SECRET', 'NO-SUCH-TEXT'],
     ['importKey', 'IMPORT-KEY', 'NO-SUCH-KEY'],
@@ -135,12 +141,7 @@ describe('private fields never leak', () => {
     const hit = await rest(app.strapi).get('/api/news-articles').query({ filters: { [field]: { $startsWith: matching } } });
     const miss = await rest(app.strapi).get('/api/news-articles').query({ filters: { [field]: { $startsWith: notMatching } } });
     for (const response of [hit, miss]) {
-      expect({ status: response.status, name: response.body.error?.name, message: response.body.error?.message }).toEqual({
-        status: 400,
-        name: 'ValidationError',
-        message: `Invalid key ${field}`,
-      });
-      expect(response.body.data ?? null).toBeNull();
+      expectInvalidKey(response, `Invalid key ${field}`);
     }
     expectNoPrivateData(hit.body);
   });
@@ -149,24 +150,14 @@ describe('private fields never leak', () => {
     const hit = await rest(app.strapi).get('/api/news-articles').query({ filters: { mentionedOrganisations: { importKey: { $startsWith: 'org:' } } } });
     const miss = await rest(app.strapi).get('/api/news-articles').query({ filters: { mentionedOrganisations: { importKey: { $startsWith: 'zzz' } } } });
     for (const response of [hit, miss]) {
-      expect({ status: response.status, name: response.body.error?.name, message: response.body.error?.message }).toEqual({
-        status: 400,
-        name: 'ValidationError',
-        message: 'Invalid key importKey at mentionedOrganisations.importKey',
-      });
-      expect(response.body.data ?? null).toBeNull();
+      expectInvalidKey(response, 'Invalid key importKey at mentionedOrganisations.importKey');
     }
   });
 
   test('sorting on a private field is refused with a 400', async () => {
     for (const sort of ['importKey:asc', 'importKey:desc']) {
       const response = await rest(app.strapi).get('/api/organisations').query({ sort, pagination: { pageSize: 100 } });
-      expect({ status: response.status, name: response.body.error?.name, message: response.body.error?.message }).toEqual({
-        status: 400,
-        name: 'ValidationError',
-        message: 'Invalid key importKey',
-      });
-      expect(response.body.data ?? null).toBeNull();
+      expectInvalidKey(response, 'Invalid key importKey');
     }
   });
 
