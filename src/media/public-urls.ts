@@ -14,7 +14,7 @@ import { traverseEntity } from '@strapi/utils';
  * Only content API requests (REST under /api, GraphQL, the preview routes) are rewritten. The admin
  * panel keeps the relative URLs it has always had, resolved against whatever origin it is opened on,
  * so an admin opened on another address than PUBLIC_URL (a private hostname, localhost) still shows
- * its images, and it keeps its own cache-busting of thumbnails, which it skips for signed URLs.
+ * its images, and it keeps its own cache-busting of thumbnails, which it leaves out for signed URLs.
  */
 
 type MediaFile = { url?: unknown };
