@@ -44,7 +44,13 @@ export const classifyRequest = (method: string, path: string, graphqlEndpoint = 
   return 'none';
 };
 
-type Limiters = Record<'login' | 'loginPerAccount' | 'passwordReset' | 'publicApi', RateLimiterAbstract | undefined>;
+type Limiters = Record<'login' | 'loginPerAccount' | 'passwordReset' | 'publicApi', RateLimiterAbstract | undefined> & {
+  /** Settles once the store is first ready, or failed, so no count is split between stores at boot. */
+  connected: () => Promise<void>;
+};
+
+/** How long the first requests after a start may wait for Redis before the in-memory insurance counts instead. */
+const FIRST_CONNECTION_WAIT_MS = 2000;
 
 const createRedisClient = (url: string): Redis => {
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -54,6 +60,32 @@ const createRedisClient = (url: string): Redis => {
   client.on('error', () => undefined);
   return client;
 };
+
+/**
+ * Without an offline queue a command sent before the client is ready fails at once and is counted
+ * by the in-memory insurance; the requests of a server's first second would then be counted in two
+ * stores and a client could go past its budget. So requests wait, once, for the first connection.
+ * The wait starts with the first request, not at boot, which may itself take longer than the wait.
+ */
+const firstConnection = (client: Redis): (() => Promise<void>) => {
+  let connected: Promise<void> | undefined;
+  return () => (connected ??= readyOrFailed(client));
+};
+
+const readyOrFailed = (client: Redis): Promise<void> =>
+  new Promise((resolve) => {
+    if (client.status === 'ready') return resolve();
+    const timer = setTimeout(resolve, FIRST_CONNECTION_WAIT_MS);
+    timer.unref();
+    const settle = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', settle);
+    // Redis down at start: the insurance counts from the first request on, as it would later.
+    client.once('error', settle);
+    client.once('end', settle);
+  });
 
 const createLimiter = (name: string, limit: Limit, config: RateLimitConfig, client: Redis | undefined): RateLimiterAbstract | undefined => {
   if (limit.points <= 0) return undefined;
@@ -69,6 +101,7 @@ export const createLimiters = (config: RateLimitConfig): Limiters => {
     loginPerAccount: createLimiter('login-account', config.loginPerAccount, config, client),
     passwordReset: createLimiter('password-reset', config.passwordReset, config, client),
     publicApi: createLimiter('public-api', config.publicApi, config, client),
+    connected: client === undefined ? () => Promise.resolve() : firstConnection(client),
   };
 };
 
@@ -129,6 +162,7 @@ export default (config: RateLimitConfig, { strapi }: { strapi: Core.Strapi }): C
     const routeClass = classifyRequest(ctx.method, ctx.path, graphqlEndpoint);
     const ip = ctx.request.ip;
     if (routeClass === 'none' || exempt.has(ip)) return next();
+    await limiters.connected();
     if (routeClass === 'login') return limitLogin(ctx, next, limiters, ip);
     const result = await take(routeClass === 'passwordReset' ? limiters.passwordReset : limiters.publicApi, ip);
     if (!result.allowed) return refuse(ctx, result.retryAfter);
