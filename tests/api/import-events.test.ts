@@ -70,32 +70,76 @@ const settled = async (): Promise<Receipt[]> => {
 
 const page = (title: string, source: string, paragraphs: string[]): string => [title, `来源：${source}  日期：2024-05-20`, '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n');
 
-const PAGES: Record<string, string> = {
-  'assembly.txt': page('临江市青年企业家商会召开第三届会员大会', '临江商会网', [
-    '5月20日，临江市青年企业家商会第三届会员大会在市民营经济服务中心召开，120余名会员企业代表出席会议。',
-    '临江市青年企业家商会会长韩知远主持会议并讲话。',
-    '韩知远表示：“新一届理事会将围绕服务会员的宗旨，带领青年企业家在产业升级中发挥更大作用。”',
+/**
+ * The places and people of one test's pages. Each test imports pages of its own, under file names of
+ * its own, so its records are new to the newsroom and its events are its own, in whatever order the
+ * tests run.
+ */
+type Cast = { id: string; city: string; county: string; town: string; chair: string; president: string; secretary: string };
+
+const CASTS: Record<'fresh' | 'again' | 'changed' | 'rollback' | 'editor' | 'person', Cast> = {
+  fresh: { id: 'fresh', city: '临江', county: '北岭', town: '云州', chair: '韩知远', president: '周明澜', secretary: '林若溪' },
+  again: { id: 'again', city: '青禾', county: '石屏', town: '澄川', chair: '贺知秋', president: '钟明远', secretary: '施若兰' },
+  changed: { id: 'changed', city: '桐川', county: '南屿', town: '岚山', chair: '邵知行', president: '葛明哲', secretary: '裴若冰' },
+  rollback: { id: 'rollback', city: '枫林', county: '西岗', town: '白沙', chair: '骆知微', president: '麦明德', secretary: '卓若水' },
+  editor: { id: 'editor', city: '梧州', county: '东篱', town: '清溪', chair: '殷知白', president: '甘明朗', secretary: '苗若愚' },
+  person: { id: 'person', city: '栖霞', county: '北塘', town: '柳岸', chair: '戚知章', president: '龚明轩', secretary: '詹若岚' },
+};
+
+const assemblyTitle = (cast: Cast) => `${cast.city}市青年企业家商会召开第三届会员大会`;
+const jobFairTitle = (cast: Cast) => `${cast.county}县工商联举办民营企业专场招聘会`;
+
+const jobFair = (cast: Cast, firms: string, jobs: string, extra: string[] = []): string =>
+  page(jobFairTitle(cast), `${cast.county}县工商业联合会`, [
+    `6月2日，${cast.county}县工商联举办民营企业专场招聘会，${firms}家会员企业提供就业岗位${jobs}个。`,
+    `${cast.county}县工商联主席${cast.president}在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”`,
+    ...extra,
+  ]);
+
+const pagesOf = (cast: Cast): Record<string, string> => ({
+  [`${cast.id}-assembly.txt`]: page(assemblyTitle(cast), `${cast.city}商会网`, [
+    `5月20日，${cast.city}市青年企业家商会第三届会员大会在市民营经济服务中心召开，120余名会员企业代表出席会议。`,
+    `${cast.city}市青年企业家商会会长${cast.chair}主持会议并讲话。`,
+    `${cast.chair}表示：“新一届理事会将围绕服务会员的宗旨，带领青年企业家在产业升级中发挥更大作用。”`,
   ]),
   // The same chamber and its chairman again, on a page of the same batch.
-  'charity.txt': page('临江市青年企业家商会开展爱心助学活动', '临江商会网', [
-    '5月25日，临江市青年企业家商会开展爱心助学活动，为临江市实验小学送去图书2000册。',
-    '临江市青年企业家商会会长韩知远带队参加活动。',
+  [`${cast.id}-charity.txt`]: page(`${cast.city}市青年企业家商会开展爱心助学活动`, `${cast.city}商会网`, [
+    `5月25日，${cast.city}市青年企业家商会开展爱心助学活动，为${cast.city}市实验小学送去图书2000册。`,
+    `${cast.city}市青年企业家商会会长${cast.chair}带队参加活动。`,
   ]),
-  'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
-    '6月2日，北岭县工商联举办民营企业专场招聘会，40余家会员企业提供就业岗位600多个。',
-    '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
+  [`${cast.id}-job-fair.txt`]: jobFair(cast, '40余', '600多'),
+  [`${cast.id}-scholarship.txt`]: page(`${cast.town}市总商会向山区学校捐赠助学金`, `${cast.town}市总商会`, [
+    `5月10日，${cast.town}市总商会在青溪镇中心小学举行助学金捐赠仪式，向山区学校捐赠助学金38万元。`,
+    `${cast.town}市总商会秘书长${cast.secretary}出席仪式并讲话。`,
   ]),
-  'scholarship.txt': page('云州市总商会向山区学校捐赠助学金', '云州市总商会', [
-    '5月10日，云州市总商会在青溪镇中心小学举行助学金捐赠仪式，向山区学校捐赠助学金38万元。',
-    '云州市总商会秘书长林若溪出席仪式并讲话。',
-  ]),
-};
+});
 
 const writePages = (pages: Record<string, string>): void => {
   for (const [name, text] of Object.entries(pages)) fs.writeFileSync(path.join(pagesDirectory, name), text);
 };
 
-const importPages = () => runImport({ paths: [pagesDirectory], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi });
+/**
+ * Imports the named pages only, so one test never re-imports another's. Each page has a URL of its
+ * own, so the casts' look-alike pages are never taken for one article that moved.
+ */
+const importPages = (pages: Record<string, string>) =>
+  runImport({
+    paths: Object.keys(pages).map((name) => path.join(pagesDirectory, name)),
+    dryRun: false,
+    publish: true,
+    locale: 'zh-Hans',
+    strapi: app.strapi,
+    baseUrl: 'https://news.example.org/',
+  });
+
+/** Writes and imports a cast's pages, and forgets the events that import sent. */
+const imported = async (cast: Cast): Promise<Record<string, string>> => {
+  const pages = pagesOf(cast);
+  writePages(pages);
+  expect((await importPages(pages)).summary.failed).toBe(0);
+  await settled();
+  return pages;
+};
 
 /** Every document of the newsroom's types, as `uid documentId`. */
 const allDocuments = async (): Promise<string[]> => {
@@ -119,18 +163,18 @@ const articleTitled = async (title: string): Promise<{ documentId: string } & Re
 };
 
 describe('webhooks for imported content', () => {
-  let firstArticlePayload: Receipt['entry'];
-
   test('an import that publishes new pages sends one entry.create and one entry.publish for every record it wrote, and nothing else', async () => {
-    writePages(PAGES);
-    const report = await importPages();
+    const pages = pagesOf(CASTS.fresh);
+    writePages(pages);
+    const before = await allDocuments();
+    const report = await importPages(pages);
     expect(report.summary.failed).toBe(0);
     const got = await settled();
 
-    const documents = await allDocuments();
-    expect(documents.filter((document) => document.startsWith(ARTICLE))).toHaveLength(4);
-    expect(documents.length).toBeGreaterThan(6);
-    expect(described(got)).toEqual(documents.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
+    const added = (await allDocuments()).filter((document) => !before.includes(document));
+    expect(added.filter((document) => document.startsWith(ARTICLE))).toHaveLength(4);
+    expect(added.length).toBeGreaterThan(6);
+    expect(described(got)).toEqual(added.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
 
     const article = got.find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.publish') as Receipt;
     expect(article.entry.publishedAt).not.toBeNull();
@@ -140,27 +184,25 @@ describe('webhooks for imported content', () => {
     expect(article.entry).toHaveProperty('body');
     expect(article.entry).not.toHaveProperty('importKey');
     expect(article.entry).not.toHaveProperty('rawText');
-    firstArticlePayload = got.find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.create')?.entry as Receipt['entry'];
-    expect(firstArticlePayload.publishedAt).toBeNull();
+    const created = got.find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.create') as Receipt;
+    expect(created.entry.publishedAt).toBeNull();
   });
 
   test('importing the same pages again sends nothing', async () => {
-    await importPages();
+    const pages = await imported(CASTS.again);
+    await importPages(pages);
     expect(await settled()).toEqual([]);
   });
 
   test("a page that changed sends events for its article and its records only: the article's entry.update and entry.publish once each", async () => {
-    const before = await articleTitled('北岭县工商联举办民营企业专场招聘会');
-    writePages({
-      'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
-        '6月2日，北岭县工商联举办民营企业专场招聘会，50余家会员企业提供就业岗位800多个。',
-        '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
-        '北岭宏远机械有限公司总经理欧阳立新介绍，企业当天收到简历80多份。',
-      ]),
-    });
-    await importPages();
+    const cast = CASTS.changed;
+    await imported(cast);
+    const before = await articleTitled(jobFairTitle(cast));
+    const changed = { [`${cast.id}-job-fair.txt`]: jobFair(cast, '50余', '800多', [`${cast.county}宏远机械有限公司总经理欧阳立新介绍，企业当天收到简历80多份。`]) };
+    writePages(changed);
+    await importPages(changed);
     const got = await settled();
-    const after = await articleTitled('北岭县工商联举办民营企业专场招聘会');
+    const after = await articleTitled(jobFairTitle(cast));
 
     const ofArticle = got.filter((receipt) => receipt.uid === ARTICLE);
     expect(described(ofArticle)).toEqual([`${ARTICLE} ${before.documentId} entry.publish`, `${ARTICLE} ${before.documentId} entry.update`]);
@@ -177,8 +219,10 @@ describe('webhooks for imported content', () => {
   });
 
   test('a batch that rolls back sends nothing for it: its good pages, written again one by one, are announced once', async () => {
+    const cast = CASTS.rollback;
+    await imported(cast);
     // The changed page's article is refused at the batch's end, after the new pages' rows were written.
-    const refused = await articleTitled('北岭县工商联举办民营企业专场招聘会');
+    const refused = await articleTitled(jobFairTitle(cast));
     const refuse = (async (context: { uid: string; action: string; params: { documentId?: unknown } }, next: () => Promise<unknown>) => {
       if (context.uid === ARTICLE && context.action === 'update' && context.params.documentId === refused.documentId) throw new Error('refused by a test middleware');
       return next();
@@ -186,15 +230,13 @@ describe('webhooks for imported content', () => {
     const remove = app.strapi.documents.use(refuse) as unknown as () => void;
     const before = await allDocuments();
     try {
-      writePages({
-        'a-forum.txt': page('海川市青商会举办数字化转型论坛', '海川青商网', ['5月28日，海川市青年企业家商会举办数字化转型论坛，海川市青年企业家商会副会长宋清和作主题分享。']),
-        'c-visit.txt': page('海川市总商会走访会员企业', '海川市总商会', ['5月30日，海川市总商会会长陶知行带队走访会员企业。']),
-        'job-fair.txt': page('北岭县工商联举办民营企业专场招聘会', '北岭县工商业联合会', [
-          '6月2日，北岭县工商联举办民营企业专场招聘会，60余家会员企业提供就业岗位900多个。',
-          '北岭县工商联主席周明澜在招聘会上表示：“工商联将持续搭建平台，帮助会员企业解决用工难题。”',
-        ]),
-      });
-      const report = await importPages();
+      const batch = {
+        [`${cast.id}-a-forum.txt`]: page('海川市青商会举办数字化转型论坛', '海川青商网', ['5月28日，海川市青年企业家商会举办数字化转型论坛，海川市青年企业家商会副会长宋清和作主题分享。']),
+        [`${cast.id}-c-visit.txt`]: page('海川市总商会走访会员企业', '海川市总商会', ['5月30日，海川市总商会会长陶知行带队走访会员企业。']),
+        [`${cast.id}-job-fair.txt`]: jobFair(cast, '60余', '900多'),
+      };
+      writePages(batch);
+      const report = await importPages(batch);
       expect(report.summary.failed).toBe(1);
     } finally {
       remove();
@@ -208,25 +250,32 @@ describe('webhooks for imported content', () => {
   });
 
   test("an editor's save in the admin sends one entry.update, with the entry in the same shape as the importer's", async () => {
-    const article = await articleTitled('临江市青年企业家商会召开第三届会员大会');
+    const cast = CASTS.editor;
+    const pages = pagesOf(cast);
+    writePages(pages);
+    await importPages(pages);
+    const fromImport = (await settled()).find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.create') as Receipt;
+    const article = await articleTitled(assemblyTitle(cast));
     const response = await rest(app.strapi)
       .put(`/content-manager/collection-types/${ARTICLE}/${article.documentId}`)
       .query({ locale: 'zh-Hans' })
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ title: '临江市青年企业家商会召开第三届会员大会（更新）', mentionedPersons: { connect: [], disconnect: [] } })
+      .send({ title: `${assemblyTitle(cast)}（更新）`, mentionedPersons: { connect: [], disconnect: [] } })
       .expect(200);
     expect(response.body.data.title).toContain('更新');
     const got = await settled();
     expect(described(got)).toEqual([`${ARTICLE} ${article.documentId} entry.update`]);
-    expect(Object.keys(got[0].entry).sort()).toEqual(Object.keys(firstArticlePayload).sort());
+    expect(Object.keys(got[0].entry).sort()).toEqual(Object.keys(fromImport.entry).sort());
   });
 
   test("an editor's save of a person, whose positions the newsroom mirrors into relations, sends one entry.update", async () => {
-    const person = (await app.strapi.db.query(PERSON).findOne({ where: { name: '韩知远', publishedAt: null }, select: ['documentId'] })) as { documentId: string };
+    const cast = CASTS.person;
+    await imported(cast);
+    const person = (await app.strapi.db.query(PERSON).findOne({ where: { name: cast.chair, publishedAt: null }, select: ['documentId'] })) as { documentId: string };
     await rest(app.strapi)
       .put(`/content-manager/collection-types/${PERSON}/${person.documentId}`)
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ biography: '临江本地企业家。' })
+      .send({ biography: '本地企业家。' })
       .expect(200);
     expect(described(await settled())).toEqual([`${PERSON} ${person.documentId} entry.update`]);
   });
