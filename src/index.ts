@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { configureContentManager } from './bootstrap/content-manager';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureEditorRole } from './bootstrap/editors';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { articleSlugMiddleware } from './documents/article-slug';
 import { relationSyncMiddleware } from './documents/relation-sync';
+import { publishLinksMiddleware } from './documents/publish-links';
+import { safeDeleteMiddleware } from './documents/safe-delete';
 import { registerPreviewRoute } from './preview/route';
 import { registerSyndicationRoutes } from './syndication/routes';
 import { contentVersionMiddleware } from './cache/content-version';
@@ -13,9 +16,18 @@ import { installRelationBatching } from './graphql/relation-batching';
 import { ensureNaturalKeyIndexes, forgetImportKeyOnClone } from './database/natural-keys';
 import { ensureSearchIndex, searchIndexMiddleware } from './search/indexer';
 import { registerSearchGraphQL } from './search/graphql';
+import { registerMergeRoutes } from './merge/routes';
+import { registerReviewQueueRoutes } from './review/routes';
+import { ensurePersonLabels, personLabelMiddleware } from './review/person-label';
+import { reviewResolutionMiddleware } from './review/resolution-middleware';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Outermost: an article's links are published before any other middleware sees the article's publish.
+    strapi.documents.use(publishLinksMiddleware(strapi));
+    strapi.documents.use(safeDeleteMiddleware(strapi));
+    // The organisation's aliases, edited as a list of names (src/admin/components/AliasesInput.tsx); stored as JSON.
+    strapi.customFields.register({ name: 'aliases', type: 'json' });
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(relationSyncMiddleware(strapi));
     strapi.documents.use(contentVersionMiddleware(strapi));
@@ -23,6 +35,8 @@ export default {
     // cached for the new version never holds the old search results.
     strapi.documents.use(searchIndexMiddleware(strapi));
     strapi.documents.use(forgetImportKeyOnClone);
+    strapi.documents.use(personLabelMiddleware(strapi));
+    strapi.documents.use(reviewResolutionMiddleware(strapi));
     configureGraphQL(strapi);
     registerSearchGraphQL(strapi);
   },
@@ -33,10 +47,13 @@ export default {
     await ensureSearchIndex(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await ensurePersonLabels(strapi);
     await configureContentManager(strapi);
     await ensureFirstAdmin(strapi);
+    await ensureEditorRole(strapi);
     registerPreviewRoute(strapi);
     registerSyndicationRoutes(strapi);
+    registerMergeRoutes(strapi);
     // The admin panel's Import page calls these with the editor's admin session.
     strapi.server.routes({
       type: 'admin',
@@ -49,5 +66,6 @@ export default {
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       })),
     });
+    registerReviewQueueRoutes(strapi);
   },
 };

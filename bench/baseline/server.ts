@@ -116,6 +116,9 @@ const file = (row: Row): JsonObject => ({
 const ARTICLE_COLUMNS =
   '`t0`.`id`, `t0`.`document_id`, `t0`.`title`, `t0`.`slug`, `t0`.`summary`, `t0`.`publication_date`, `t0`.`reporter`, `t0`.`correspondent`, `t0`.`editor`, `t0`.`created_at`, `t0`.`updated_at`, `t0`.`published_at`, `t0`.`locale`';
 
+/** A detail page has the body too; a list leaves it out, as the list's `fields` do. */
+const ARTICLE_DETAIL_COLUMNS = `${ARTICLE_COLUMNS}, \`t0\`.\`body\``;
+
 const article = (row: Row): JsonObject => ({
   id: toNum(row.id),
   documentId: toStr(row.document_id),
@@ -363,16 +366,6 @@ const COMPONENTS = {
   positions: { table: 'components_people_positions', columns: ['id', 'title', 'start_date', 'end_date'] },
 } satisfies Record<string, Component>;
 
-const BODY_TYPES = {
-  'body.paragraph': { table: 'components_body_paragraphs', columns: ['id', 'text'] },
-  'body.subheading': { table: 'components_body_subheadings', columns: ['id', 'text'] },
-  'body.photo': { table: 'components_body_photos', columns: ['id', 'caption'] },
-} satisfies Record<string, Component>;
-
-type BodyType = keyof typeof BODY_TYPES;
-
-const isBodyType = (type: unknown): type is BodyType => typeof type === 'string' && Object.prototype.hasOwnProperty.call(BODY_TYPES, type);
-
 /** Built SQL by a name that fixes its shape, so each text is built once and its statements reused. */
 const sqlCache = new Map<string, string>();
 const sqlOf = (name: string, build: () => string): string => {
@@ -444,7 +437,7 @@ const populatePersons = (load: Loader, persons: Row[]): Map<number, JsonObject> 
 const ARTICLE_TYPE = 'api::news-article.news-article';
 
 /** The list populate of src/api/news-article/middlewares/default-populate.ts, and the detail one on top. */
-const populateArticles = (load: Loader, statements: Statements, rows: Row[], detail: boolean): JsonObject[] => {
+const populateArticles = (load: Loader, rows: Row[], detail: boolean): JsonObject[] => {
   const articleIds = ids(rows);
   const covers = load.media(ARTICLE_TYPE, 'cover', articleIds);
   const sources = load.component('news_articles', 'source', COMPONENTS.source, articleIds);
@@ -459,7 +452,8 @@ const populateArticles = (load: Loader, statements: Statements, rows: Row[], det
   const speakers = load.relation(RELATIONS.speaker, ids([...quotes.values()].flat()));
   const persons = populatePersons(load, [...mentionedPersons.values()].flat());
 
-  const body = detail ? populateBody(load, statements, articleIds) : undefined;
+  // The body is a rich text (blocks) column: JSON in the row itself, selected for a detail page only.
+  const body = detail ? new Map(rows.map((row) => [row.id as number, toJson(row.body)])) : undefined;
   const seos = detail ? load.component('news_articles', 'seo', COMPONENTS.seo, articleIds) : undefined;
   const seoIds = seos === undefined ? [] : articleIds.flatMap((id) => (seos.get(id) ?? []).slice(0, 1).map((row) => row.id as number));
   const shareImages = detail ? load.media('shared.seo', 'shareImage', seoIds) : undefined;
@@ -506,7 +500,7 @@ const populateArticles = (load: Loader, statements: Statements, rows: Row[], det
       })),
     };
     if (body !== undefined && seos !== undefined && shareImages !== undefined) {
-      entry.body = body.get(id) ?? [];
+      entry.body = body.get(id) ?? null;
       const seo = first(seos, id);
       entry.seo =
         seo === undefined
@@ -521,47 +515,6 @@ const populateArticles = (load: Loader, statements: Statements, rows: Row[], det
     }
     return entry;
   });
-};
-
-const BODY_LINKS_SQL =
-  'select `entity_id`, `cmp_id`, `component_type` from `news_articles_cmps` as `t0` where (`t0`.`entity_id` in (%IN%) and `t0`.`field` = ?) order by `t0`.`entity_id` asc, `t0`.`order` asc';
-
-/** The `body` dynamic zone: its link rows in order, then each component type in one query. */
-const populateBody = (load: Loader, statements: Statements, articleIds: number[]): Map<number, JsonObject[]> => {
-  const links = statements.all(BODY_LINKS_SQL, unique(articleIds), [], ['body']);
-  const idsByType = new Map<BodyType, number[]>();
-  for (const link of links) {
-    if (!isBodyType(link.component_type) || link.cmp_id === null) continue;
-    const list = idsByType.get(link.component_type);
-    if (list === undefined) idsByType.set(link.component_type, [link.cmp_id as number]);
-    else list.push(link.cmp_id as number);
-  }
-  const rowsByType = new Map<BodyType, Map<number, Row[]>>();
-  for (const [type, typeIds] of idsByType) {
-    const component = BODY_TYPES[type];
-    const sql = sqlOf(`dynamic zone ${component.table}`, () => `select ${component.columns.map((column) => `\`t0\`.\`${column}\``).join(', ')}, \`t0\`.\`id\` as \`${PARENT}\` from \`${component.table}\` as \`t0\` where (\`t0\`.\`id\` in (%IN%))`);
-    rowsByType.set(type, groupByParent(statements.all(sql, unique(typeIds))));
-  }
-  const photoIds = [...(rowsByType.get('body.photo')?.keys() ?? [])];
-  const images = load.media('body.photo', 'image', photoIds);
-
-  const body = new Map<number, JsonObject[]>();
-  for (const link of links) {
-    if (!isBodyType(link.component_type)) continue;
-    const type = link.component_type;
-    const entityId = link.entity_id as number;
-    const blocks = body.get(entityId) ?? [];
-    body.set(entityId, blocks);
-    for (const row of rowsByType.get(type)?.get(link.cmp_id as number) ?? []) {
-      const id = row.id as number;
-      if (type === 'body.photo') {
-        blocks.push({ id, caption: toStr(row.caption), image: images.get(id) ?? null, __component: type });
-      } else {
-        blocks.push({ id, text: toStr(row.text), __component: type });
-      }
-    }
-  }
-  return body;
 };
 
 const populateOrganisation = (load: Loader, row: Row): JsonObject => {
@@ -642,7 +595,7 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
   const countStatement = db.prepare('select count(`t0`.`id`) as `count` from `news_articles` as `t0` where (`t0`.`published_at` is not null and `t0`.`locale` = ?)');
   // Strapi gives an unsorted list its pagination tie-breaker, id ascending, and the default page.
   const bySlugStatement = db.prepare(
-    `select ${ARTICLE_COLUMNS} from \`news_articles\` as \`t0\` where (\`t0\`.\`published_at\` is not null and \`t0\`.\`locale\` = ? and \`t0\`.\`slug\` = ?) order by \`t0\`.\`id\` asc limit ?`
+    `select ${ARTICLE_DETAIL_COLUMNS} from \`news_articles\` as \`t0\` where (\`t0\`.\`published_at\` is not null and \`t0\`.\`locale\` = ? and \`t0\`.\`slug\` = ?) order by \`t0\`.\`id\` asc limit ?`
   );
   const countBySlugStatement = db.prepare(
     'select count(`t0`.`id`) as `count` from `news_articles` as `t0` where (`t0`.`published_at` is not null and `t0`.`locale` = ? and `t0`.`slug` = ?)'
@@ -659,7 +612,7 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
     const pageSize = Math.min(requestedSize, MAX_PAGE_SIZE);
     const rows = listStatement.all(defaultLocale, pageSize, (page - 1) * pageSize) as Row[];
     const { count } = countStatement.get(defaultLocale) as { count: number };
-    return { status: 200, body: { data: populateArticles(load, statements, rows, false), meta: { pagination: pagination(page, pageSize, count) } } };
+    return { status: 200, body: { data: populateArticles(load, rows, false), meta: { pagination: pagination(page, pageSize, count) } } };
   };
 
   const articleBySlug = (params: URLSearchParams): Reply => {
@@ -667,7 +620,7 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
     if (slug === null || !hasOnlyKeys(params, [DETAIL_KEY]) || params.getAll(DETAIL_KEY).length !== 1) return notFound();
     const rows = bySlugStatement.all(defaultLocale, slug, LIST_PAGE_SIZE) as Row[];
     const { count } = countBySlugStatement.get(defaultLocale, slug) as { count: number };
-    return { status: 200, body: { data: populateArticles(load, statements, rows, true), meta: { pagination: pagination(1, LIST_PAGE_SIZE, count) } } };
+    return { status: 200, body: { data: populateArticles(load, rows, true), meta: { pagination: pagination(1, LIST_PAGE_SIZE, count) } } };
   };
 
   const organisationById = (documentId: string): Reply => {

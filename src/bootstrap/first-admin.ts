@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Creates the first administrator from ADMIN_EMAIL and ADMIN_PASSWORD, so a deployment or a test
- * run needs no one to fill in the registration screen. Without them, or once any administrator
- * exists, it does nothing and Strapi's own registration screen applies.
+ * run needs no one to fill in the registration screen. This account is the operator's: a super
+ * admin, with the schema builder and settings. Editors get the Editor role instead
+ * (`npm run editor:create`, src/bootstrap/editors.ts). Without the variables, or once any
+ * administrator exists, it does nothing and Strapi's own registration screen applies.
  */
 export const ensureFirstAdmin = async (strapi: Core.Strapi, environment: NodeJS.ProcessEnv = process.env): Promise<void> => {
   const email = environment.ADMIN_EMAIL?.trim() ?? '';

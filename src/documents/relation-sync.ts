@@ -12,7 +12,7 @@ type Row = { id: number; locale: string | null; publishedAt: string | null } & R
  * person" cannot be asked of the target; these relations give the target its reverse link. They are
  * recomputed from the component on every write, so nobody maintains them by hand.
  */
-const DERIVED: ReadonlyArray<{ uid: UID.ContentType; relation: string; component: string; componentRelation: string }> = [
+export const DERIVED: ReadonlyArray<{ uid: UID.ContentType; relation: string; component: string; componentRelation: string }> = [
   { uid: PERSON, relation: 'organisations', component: 'positions', componentRelation: 'organisation' },
   { uid: ARTICLE, relation: 'quotedPersons', component: 'quotes', componentRelation: 'speaker' },
 ];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { jsonLdExtension } from '../graphql/json-ld-field';
+import { absoluteBlockImagesInGraphQL } from '../media/public-urls';
 import { canReadDrafts, type AuthState } from '../utils/draft-access';
 
 export const NEWSROOM_TYPES = [
@@ -64,4 +65,5 @@ export const configureGraphQL = (strapi: Core.Strapi): void => {
     return { resolversConfig };
   });
   extension.use(({ strapi: app }: { strapi: Core.Strapi }) => jsonLdExtension(app));
+  extension.use(({ strapi: app }: { strapi: Core.Strapi }) => absoluteBlockImagesInGraphQL(app, NEWSROOM_TYPES));
 };

@@ -19,12 +19,7 @@ export const PERSISTED_QUERIES: Record<string, string> = {
   newsArticles(locale: $locale, filters: { slug: { eq: $slug } }) {
     documentId title slug summary publicationDate locale reporter jsonLd
     source { publisherName url publisher { documentId name kind } }
-    body {
-      __typename
-      ... on ComponentBodyParagraph { text }
-      ... on ComponentBodySubheading { text }
-      ... on ComponentBodyPhoto { caption image { url alternativeText width height } }
-    }
+    body
     quotes { text speakerTitle speaker { documentId name } }
     amounts { value currency approximate text }
     mentionedOrganisations { documentId name kind }

@@ -22,6 +22,12 @@ const failed = (file: string, message: string): Result<AnalysedDocument> => ({ o
 /** The review reason of an article whose title the importer made up; the title follows it. */
 export const GENERATED_TITLE_REASON = '标题由正文生成';
 
+/** The review reason of an article whose page prints no date: an editor fills in the original date. */
+export const MISSING_DATE_REASON = '原文没有日期';
+
+/** The review reason of an article whose page looks cut off; the last words follow it. */
+export const TRUNCATED_PAGE_REASON = '原文可能不完整';
+
 /** The last words of the text, for a warning. */
 const ending = (text: string): string => {
   const chars = [...text];
@@ -38,6 +44,19 @@ const truncationWarning = (parsed: ParsedPage, earlier: string[]): string | null
     return null;
   }
   return `the page looks truncated: its text stops mid-sentence ("${ending(last.text)}")`;
+};
+
+/**
+ * What an editor must check on the page as a whole: a date the page does not print (the article
+ * then has no original date), and an ending cut off mid-sentence (an earlier stage may have seen the
+ * cut, inside a tag or a character).
+ */
+const pageReviewReasons = (parsed: ParsedPage, truncated: boolean): string[] => {
+  const last = parsed.blocks[parsed.blocks.length - 1];
+  return [
+    ...(parsed.date === null ? [`${MISSING_DATE_REASON}：请按原网页填写发布日期`] : []),
+    ...(truncated && last !== undefined ? [`${TRUNCATED_PAGE_REASON}：正文结尾「${ending(last.text)}」，请对照原网页补全`] : []),
+  ];
 };
 
 /**
@@ -81,12 +100,14 @@ const analysePage = (raw: RawPage): Result<AnalysedDocument> => {
   const extraction = extract(parsed);
   const earlier = [...decoded.value.warnings, ...cleaned.warnings, ...parsed.warnings];
   const truncated = truncationWarning(parsed, earlier);
+  const cut = truncated !== null || earlier.some((warning) => warning.includes('looks truncated'));
+  const pageReasons = pageReviewReasons(titled.parsed, cut);
   return {
     ok: true,
     value: {
       file: raw.file,
       parsed: titled.parsed,
-      extraction: { ...extraction, uncertain: [...titled.reviewReasons, ...extraction.uncertain] },
+      extraction: { ...extraction, uncertain: [...titled.reviewReasons, ...pageReasons, ...extraction.uncertain] },
       rawText: decoded.value.text,
       contentHash: contentHash(raw.bytes),
       removed: cleaned.removed,

@@ -43,7 +43,15 @@ type SchemaAttribute = {
 };
 
 /** A new document the importer wants written, as the middlewares left its data. */
-export type Staged = { uid: string; documentId: string; locale: string | null; data: Data; ids: Partial<Record<Version, number>> };
+export type Staged = {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+  /** The locale its links to localized documents are looked up in: its own, or the one it was created with (a person citing an article). */
+  linkLocale: string | null;
+  data: Data;
+  ids: Partial<Record<Version, number>>;
+};
 
 type Capture = (params: { locale?: string; data: Data }) => { documentId: string };
 
@@ -149,7 +157,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
       const defaultId = (metadataOf(strapi, uid).attributes.documentId as { default?: unknown }).default;
       if (typeof defaultId !== 'function') throw new Error(`${uid} has no documentId generator`);
       const documentId = String((defaultId as () => unknown)());
-      captured = { uid, documentId, locale: isLocalized(strapi, uid) ? (final.locale ?? null) : null, data: final.data, ids: {} };
+      captured = { uid, documentId, locale: isLocalized(strapi, uid) ? (final.locale ?? null) : null, linkLocale: final.locale ?? null, data: final.data, ids: {} };
       if (typeof final.data.slug === 'string') stageSlug(uid, captured.locale, final.data.slug);
       return { documentId };
     });
@@ -224,8 +232,8 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
     const joinRows: Array<{ tableName: string; row: Data }> = [];
     const components: PendingComponent[] = [];
 
-    for (const locale of [...new Set(staged.map((record) => record.locale))]) {
-      const records = staged.filter((record) => record.locale === locale && record.ids[version] !== undefined);
+    for (const locale of [...new Set(staged.map((record) => record.linkLocale))]) {
+      const records = staged.filter((record) => record.linkLocale === locale && record.ids[version] !== undefined);
       const wanted = new Map<string, Set<string>>();
       const want = (uid: string, value: unknown) => {
         const set = wanted.get(uid) ?? new Set<string>();

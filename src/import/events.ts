@@ -17,9 +17,9 @@ import { sanitize } from '@strapi/utils';
  * writer later) only has to call `wrote`.
  */
 
-export type EntryEvent = 'entry.create' | 'entry.publish';
+export type EntryEvent = 'entry.create' | 'entry.publish' | 'entry.update';
 
-type Pending = { event: EntryEvent; uid: string; id: number };
+export type Pending = { event: EntryEvent; uid: string; id: number };
 
 type Schema = { modelName: string; uid: string; attributes: Record<string, { type: string; component?: string; components?: string[]; unstable_virtual?: boolean }> };
 
@@ -65,6 +65,23 @@ const readEntries = async (strapi: Core.Strapi, pending: Pending[]): Promise<Map
   return found;
 };
 
+/**
+ * Emits events for rows written around the Document Service, once their transaction has committed,
+ * in the order given, as the Document Service emits them: the entry read back with its relations,
+ * components and media, sanitized for output.
+ */
+export const emitEntryEvents = async (strapi: Core.Strapi, events: readonly Pending[]): Promise<void> => {
+  if (events.length === 0) return;
+  const entries = await readEntries(strapi, [...events]);
+  for (const { event, uid, id } of events) {
+    const entry = entries.get(`${uid} ${id}`);
+    if (entry === undefined) continue;
+    const model = strapi.getModel(uid as never) as unknown as Schema;
+    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never }, entry as never);
+    await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: sanitized });
+  }
+};
+
 export const createImportEvents = (strapi: Core.Strapi) => {
   let pending: Pending[] = [];
 
@@ -92,15 +109,7 @@ export const createImportEvents = (strapi: Core.Strapi) => {
   const commit = async (): Promise<void> => {
     const events = pending;
     pending = [];
-    if (events.length === 0) return;
-    const entries = await readEntries(strapi, events);
-    for (const { event, uid, id } of events) {
-      const entry = entries.get(`${uid} ${id}`);
-      if (entry === undefined) continue;
-      const model = strapi.getModel(uid as never) as unknown as Schema;
-      const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never }, entry as never);
-      await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: sanitized });
-    }
+    await emitEntryEvents(strapi, events);
   };
 
   return { wrote, begin, rollback, commit };

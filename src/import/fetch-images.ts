@@ -8,6 +8,8 @@ import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
+import { placedImages } from './body';
+import { ARTICLE } from './read';
 
 /**
  * `--fetch-images`: downloads the photos of imported pages into the media library. The addresses
@@ -208,11 +210,31 @@ export const storeImages = async (
   return failures;
 };
 
-/** Photos stored by earlier runs: a photo block with this source address and an image. */
+/** `%`, `_` and the escape character itself taken literally in a LIKE pattern. */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * Photos stored by earlier runs: image nodes with these source addresses in an article's body. The
+ * body is JSON in one column, so the rows are found by the quoted address in its text and then read.
+ */
 const rememberStoredPhotos = async (strapi: Core.Strapi, sources: string[], known: Map<string, number>): Promise<void> => {
-  const blocks = (await strapi.db.query('body.photo' as never).findMany({
-    where: { sourceUrl: { $in: sources } },
-    populate: { image: { select: ['id'] } },
-  })) as Array<{ sourceUrl: string; image: UploadedFile | null }>;
-  for (const block of blocks) if (block.image !== null && block.image !== undefined) known.set(block.sourceUrl, block.image.id);
+  const { tableName } = strapi.db.metadata.get(ARTICLE);
+  const column = strapi.db.dialect.client === 'postgres' ? 'body::text' : 'body';
+  const found = new Map<string, string>();
+  for (let start = 0; start < sources.length; start += 50) {
+    const batch = sources.slice(start, start + 50);
+    const rows = (await strapi.db
+      .connection(tableName)
+      .select('body')
+      .where((query) => {
+        for (const source of batch) query.orWhereRaw(`${column} LIKE ? ESCAPE '\\'`, [`%${likeLiteral(JSON.stringify(source))}%`]);
+      })) as Array<{ body: unknown }>;
+    for (const row of rows) for (const [source, image] of placedImages(row.body)) if (batch.includes(source)) found.set(source, image.hash);
+  }
+  if (found.size === 0) return;
+  const files = (await strapi.db.query('plugin::upload.file').findMany({ where: { hash: { $in: [...new Set(found.values())] } }, select: ['id', 'hash'] })) as Array<{ id: number; hash: string }>;
+  for (const [source, hash] of found) {
+    const file = files.find((candidate) => candidate.hash === hash);
+    if (file !== undefined) known.set(source, file.id);
+  }
 };

@@ -76,6 +76,8 @@ export type EntityIndex = {
   articlePaths: Map<string, string[]>;
   /** Content hash → article key, to skip unchanged pages before analysing them. */
   articleHashes: Map<string, string>;
+  /** Key of an organisation or person merged away (src/merge/) → key of the record it was merged into. */
+  mergedKeys: Map<string, string>;
 };
 
 export const emptyIndex = (): EntityIndex => ({
@@ -87,7 +89,14 @@ export const emptyIndex = (): EntityIndex => ({
   articles: new Map(),
   articlePaths: new Map(),
   articleHashes: new Map(),
+  mergedKeys: new Map(),
 });
+
+/** The key a record now has: the kept record's for one an editor merged away, else its own. */
+export const mergedInto = (index: EntityIndex, key: string, known: ReadonlyMap<string, unknown>): string => {
+  const kept = index.mergedKeys.get(key);
+  return kept !== undefined && !known.has(key) && known.has(kept) ? kept : key;
+};
 
 const GENERIC_ORGANISATION_WORDS = /^(?:本|该|我|全国|省|市|县|区|镇|乡)?(?:总商会|商会|协会|学会|工商联|工商业联合会|联合会|促进会|研究会|基金会|公司|集团|政府|党委|党支部|支部)$/;
 

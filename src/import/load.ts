@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import type { EntityIndex } from './known';
+import { positionIdentity, type EntityIndex, type StoredPosition } from './known';
 import type { ArticleFields, DocumentPlan } from './plan';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from './read';
-import type { BlockType } from './types';
+import type { BlockImage } from '../body/blocks';
+import { blockImageOf, bodyBlocks, placedImages } from './body';
 import type { BulkWriter } from './bulk';
+import { personListLabel } from '../review/person-label';
+import { LINKED_UIDS, parentsFirst, type LinkedUid } from '../documents/publish-order';
 
 /** The load stage: with read.ts, the only one that touches Strapi. */
 
 export { ARTICLE, INITIATIVE, ORGANISATION, PERSON, loadIndex, readStoredArticle } from './read';
-
-const BODY_COMPONENT: Record<BlockType, string> = { paragraph: 'body.paragraph', subheading: 'body.subheading', caption: 'body.photo' };
 
 /**
  * An import can multiply the rows of every content table, and the query planner chooses its indexes
@@ -27,8 +28,6 @@ export const refreshPlannerStatistics = async (strapi: Core.Strapi): Promise<voi
   }
 };
 
-type PublishableUid = typeof ORGANISATION | typeof PERSON | typeof INITIATIVE;
-
 /** `images`: media library ids of the photos fetched for this run (`--fetch-images`), by source address. */
 export type LoadOptions = { locale: string; publish: boolean; images?: ReadonlyMap<string, number> };
 
@@ -39,45 +38,59 @@ type Images = ReadonlyMap<string, number>;
 
 const NO_IMAGES: Images = new Map();
 
-/** A photo block gets the image stored for its source address, when there is one. */
-const bodyData = (blocks: ArticleFields['body'], images: Images = NO_IMAGES) =>
-  blocks.map((block) => {
-    if (block.type !== 'caption') return { __component: BODY_COMPONENT[block.type], text: block.text };
-    const image = block.sourceUrl === undefined ? undefined : images.get(block.sourceUrl);
-    return { __component: BODY_COMPONENT.caption, caption: block.text, sourceUrl: block.sourceUrl ?? null, ...(image === undefined ? {} : { image }) };
-  });
+const FILE = 'plugin::upload.file';
 
-type StoredMedia = { cover: number | null; photos: Map<string, number> };
+/** The media library files of these ids, as image nodes show them. */
+const filesByIds = async (strapi: Core.Strapi, ids: number[]): Promise<Map<number, BlockImage>> => {
+  if (ids.length === 0) return new Map();
+  const rows = (await strapi.db.query(FILE).findMany({ where: { id: { $in: ids } } })) as Array<Record<string, unknown> & { id: number }>;
+  return new Map(rows.map((row) => [row.id, blockImageOf(row)]));
+};
 
-type MediaRow = { cover?: { id: number } | null; body?: Array<{ __component?: string; sourceUrl?: string | null; image?: { id: number } | null }> | null };
+/** The media library id of a file an image node shows (nodes carry its hash, not its id). */
+const fileIdOf = async (strapi: Core.Strapi, image: BlockImage | undefined): Promise<number | undefined> => {
+  if (image === undefined || image.hash === '') return undefined;
+  const row = (await strapi.db.query(FILE).findOne({ where: { hash: image.hash }, select: ['id'] })) as { id: number } | null;
+  return row?.id;
+};
 
-/** The cover and photo images an article's draft has now: a body written again keeps them. */
+type StoredMedia = { cover: number | null; photos: Map<string, BlockImage> };
+
+type MediaRow = { cover?: { id: number } | null; body?: unknown };
+
+/** The cover and the photos an article's draft shows now: a body written again keeps them. */
 const storedMedia = async (strapi: Core.Strapi, documentId: string, locale: string): Promise<StoredMedia> => {
   const row = (await strapi.documents(ARTICLE).findOne({
     documentId,
     locale,
     status: 'draft',
-    fields: ['id'],
-    populate: { cover: { fields: ['id'] }, body: { on: { 'body.photo': { populate: { image: { fields: ['id'] } } } } } },
+    fields: ['body'],
+    populate: { cover: { fields: ['id'] } },
   } as never)) as MediaRow | null;
-  const photos = new Map<string, number>();
-  for (const block of row?.body ?? []) {
-    if (block.__component === BODY_COMPONENT.caption && typeof block.sourceUrl === 'string' && block.image !== null && block.image !== undefined) photos.set(block.sourceUrl, block.image.id);
-  }
-  return { cover: row?.cover?.id ?? null, photos };
+  return { cover: row?.cover?.id ?? null, photos: placedImages(row?.body) };
 };
 
 /**
- * An article's media as written: photo blocks get the images already stored for their addresses
- * (an editor's or an earlier fetch's) or fetched by this run, and an article without a cover gets
- * the image of its cover candidate when that was fetched.
+ * An article's media as written: photos get the images already in its body for their addresses
+ * (an earlier fetch's) or fetched by this run, and an article without a cover gets the image of its
+ * cover candidate when that was fetched.
  */
 const withMedia = async (strapi: Core.Strapi, change: { documentId: string; locale: string }, blocks: ArticleFields['body'] | undefined, cover: string | null, images: Images) => {
   const stored = await storedMedia(strapi, change.documentId, change.locale);
-  const known = new Map([...images, ...stored.photos]);
-  const coverId = cover === null ? undefined : known.get(cover);
+  // Only this body's photos: `images` holds every photo the run fetched so far.
+  const sources = new Set((blocks ?? []).flatMap((block) => (block.sourceUrl === undefined ? [] : [block.sourceUrl])));
+  const wanted = [...images].filter(([source]) => sources.has(source));
+  const fetched = await filesByIds(strapi, wanted.map(([, id]) => id));
+  const known = new Map<string, BlockImage>(
+    wanted.flatMap(([source, id]): Array<[string, BlockImage]> => {
+      const image = fetched.get(id);
+      return image === undefined ? [] : [[source, image]];
+    }),
+  );
+  for (const [source, image] of stored.photos) known.set(source, image);
+  const coverId = cover === null ? undefined : (images.get(cover) ?? (await fileIdOf(strapi, stored.photos.get(cover))));
   return {
-    ...(blocks === undefined ? {} : { body: bodyData(blocks, known) }),
+    ...(blocks === undefined ? {} : { body: bodyBlocks(blocks, known) }),
     ...(stored.cover === null && coverId !== undefined ? { cover: coverId } : {}),
   };
 };
@@ -96,18 +109,49 @@ const resolver = (index: EntityIndex, written: Written): Resolver => {
   };
 };
 
-const positionsData = (positions: DocumentPlan['persons'][number]['positions'], { idOf }: Resolver) =>
-  positions.map((position) => ({
-    title: position.title,
-    organisation: idOf(position.organisationKey),
-    startDate: position.startDate,
-    endDate: position.endDate,
-    // The source article an editor gave, by locale: a person has none of its own to point with.
-    ...(position.evidence === undefined || position.evidence === null ? {} : { evidence: { set: [position.evidence] } }),
-  }));
+type PersonPlan = DocumentPlan['persons'][number];
+
+/** The article being written, which the positions it asserts cite as their evidence. */
+type Citing = { key: string; documentId: string; locale: string };
+
+/** A position this article asserts that cites no article yet (an editor's choice stays): it cites this one. */
+const citesArticle = (person: PersonPlan, position: StoredPosition, article: Pick<Citing, 'key'>): boolean =>
+  (position.evidence === undefined || position.evidence === null) && (person.memory.claims.positions?.[positionIdentity(position)] ?? []).includes(article.key);
+
+const positionsData = (person: PersonPlan, { idOf }: Resolver, article: Citing) =>
+  person.positions.map((position) => {
+    const evidence = citesArticle(person, position, article) ? { documentId: article.documentId, locale: article.locale } : position.evidence;
+    return {
+      title: position.title,
+      organisation: idOf(position.organisationKey),
+      startDate: position.startDate,
+      endDate: position.endDate,
+      // The source article, by locale: a person has none of its own to point with.
+      ...(evidence === undefined || evidence === null ? {} : { evidence: { set: [evidence] } }),
+    };
+  });
+
+/**
+ * The positions of the persons this document created cite the article, by its documentId: the bulk
+ * writer links it in the locale the person was created with. Known once the article is created.
+ */
+const citeInCreated = (plan: DocumentPlan, bulk: BulkWriter, written: Written, articleId: string): void => {
+  for (const person of plan.persons.filter((p) => p.action === 'create')) {
+    const documentId = written.get(person.key);
+    if (documentId === undefined) continue;
+    const positions = bulk.dataOf(PERSON, documentId).positions as Array<Record<string, unknown>>;
+    person.positions.forEach((position, index) => {
+      if (citesArticle(person, position, plan.article)) positions[index].evidence = articleId;
+    });
+  }
+};
 
 /** Creates the document's new organisations, persons and initiatives with the bulk writer. */
-const createRecords = async (plan: DocumentPlan, bulk: BulkWriter, written: Written, resolve: Resolver): Promise<void> => {
+/** The name of an organisation this document names or the index knows. */
+const organisationName = (plan: DocumentPlan, index: EntityIndex, key: string | null): string | null =>
+  key === null ? null : (plan.organisations.find((organisation) => organisation.key === key)?.name ?? index.organisations.get(key)?.name ?? null);
+
+const createRecords = async (plan: DocumentPlan, index: EntityIndex, bulk: BulkWriter, written: Written, resolve: Resolver, locale: string): Promise<void> => {
   const newOrganisations = plan.organisations.filter((o) => o.action === 'create');
   for (const organisation of newOrganisations) {
     const data = { name: organisation.name, kind: organisation.kind, aliases: organisation.aliases, importKey: organisation.key, importedValues: organisation.memory };
@@ -122,8 +166,11 @@ const createRecords = async (plan: DocumentPlan, bulk: BulkWriter, written: Writ
     const review = person.reviewReason === null ? {} : { needsReview: true, reviewReason: person.reviewReason };
     const organisations = resolve.uniqueIds(person.positions.map((p) => p.organisationKey));
     const english = person.nameEn === undefined ? {} : { nameEn: person.nameEn };
-    const data = { name: person.name, ...english, positions: positionsData(person.positions, resolve), importKey: person.key, importedValues: person.memory, ...review, organisations };
-    written.set(person.key, await bulk.create(PERSON, { data }));
+    const positions = person.positions.map((position) => ({ title: position.title, organisation: resolve.idOf(position.organisationKey), startDate: position.startDate, endDate: position.endDate }));
+    const listLabel = personListLabel(person.name, person.positions.map((position) => ({ title: position.title, organisation: organisationName(plan, index, position.organisationKey) })));
+    const data = { name: person.name, ...english, listLabel, positions, importKey: person.key, importedValues: person.memory, ...review, organisations };
+    // With the import's locale, in which the positions' evidence (the article) is linked.
+    written.set(person.key, await bulk.create(PERSON, { locale, data }));
   }
   for (const initiative of plan.initiatives.filter((i) => i.action === 'create')) {
     const data = {
@@ -139,10 +186,10 @@ const createRecords = async (plan: DocumentPlan, bulk: BulkWriter, written: Writ
   }
 };
 
-type Change = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string; data: Record<string, unknown>; media?: boolean };
+type Change = { uid: LinkedUid | typeof ARTICLE; documentId: string; locale?: string; data: Record<string, unknown>; media?: boolean };
 
 /** Document Service updates of existing records: what editors see changes (the importer's memory of it is written by `rememberLater`). */
-const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver): Change[] => [
+const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver, article: Citing): Change[] => [
   ...plan.organisations
     .filter((o) => o.action === 'update' && o.documentId !== null)
     .map((organisation): Change => {
@@ -157,7 +204,7 @@ const recordUpdates = (plan: DocumentPlan, index: EntityIndex, resolve: Resolver
     .map((person): Change => ({
       uid: PERSON,
       documentId: person.documentId as string,
-      data: { positions: positionsData(person.positions, resolve), importKey: person.key, ...(person.nameEn === undefined ? {} : { nameEn: person.nameEn }) },
+      data: { positions: positionsData(person, resolve, article), importKey: person.key, ...(person.nameEn === undefined ? {} : { nameEn: person.nameEn }) },
     })),
   ...plan.initiatives
     .filter((i) => i.action === 'update' && i.documentId !== null)
@@ -216,7 +263,7 @@ const rememberLater = (strapi: Core.Strapi, bulk: BulkWriter, uid: string, docum
 export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions, bulk: BulkWriter): Promise<Written> => {
   const written: Written = new Map();
   const resolve = resolver(index, written);
-  await createRecords(plan, bulk, written, resolve);
+  await createRecords(plan, index, bulk, written, resolve, options.locale);
   const article = plan.article;
   const data = articleData(article, resolve);
   let articleId = article.documentId;
@@ -226,13 +273,14 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   }
   if (articleId === null) throw new Error(`article ${article.key} has no documentId to write to`);
   written.set(article.key, articleId);
+  citeInCreated(plan, bulk, written, articleId);
   // Everything the deferred work needs is worked out now: by the time it runs, later pages of the
   // batch may have taught the index more.
   const images = options.images ?? NO_IMAGES;
   // The bulk writer writes no media: a new article's fetched photos are set by an update once it is written.
   const newWithImages = article.action === 'create' && hasImages(article, images);
   const changes: Change[] = [
-    ...recordUpdates(plan, index, resolve),
+    ...recordUpdates(plan, index, resolve, { key: article.key, documentId: articleId, locale: options.locale }),
     ...(article.action === 'update' || newWithImages ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data: newWithImages ? {} : data, media: newWithImages || article.fields.body !== undefined || hasImages(article, images) } satisfies Change] : []),
   ];
   const publications = options.publish ? publicationsOf(plan, index, articleId, options.locale, resolve, newWithImages) : [];
@@ -262,30 +310,27 @@ const hasImages = (article: DocumentPlan['article'], images: Images): boolean =>
   (article.cover !== undefined && article.cover !== null && images.has(article.cover)) ||
   (article.fields.body ?? []).some((block) => block.sourceUrl !== undefined && images.has(block.sourceUrl));
 
-type Publication = { uid: PublishableUid | typeof ARTICLE; documentId: string; locale?: string };
+type Publication = { uid: LinkedUid | typeof ARTICLE; documentId: string; locale?: string };
 
 /**
- * What to publish, targets before the article. New records were written with their published
+ * What to publish, targets before the article (see PUBLISH_ORDER). New records were written with their published
  * version. Of the others, one that is unchanged and already published is left alone: publishing it
  * again would rewrite its published version (and publish an editor's unfinished draft of it).
  */
 const publicationsOf = (plan: DocumentPlan, index: EntityIndex, articleId: string, locale: string, resolve: Resolver, republishArticle: boolean): Publication[] => {
   const needsPublishing = (record: { action: string }, known: { published: boolean } | undefined) =>
     record.action === 'update' || (record.action === 'unchanged' && known?.published !== true);
-  const toPublish: Array<[PublishableUid, string[]]> = [
-    [
-      ORGANISATION,
-      plan.organisations
-        .filter((o) => needsPublishing(o, index.organisations.get(o.key)))
-        // Parents first: a published child keeps its parent only if the parent is published.
-        .sort((a, b) => Number(plan.organisations.some((o) => o.parentKey === b.key)) - Number(plan.organisations.some((o) => o.parentKey === a.key)))
-        .map((o) => o.key),
-    ],
-    [PERSON, plan.persons.filter((p) => needsPublishing(p, index.persons.get(p.key))).map((p) => p.key)],
-    [INITIATIVE, plan.initiatives.filter((i) => needsPublishing(i, index.initiatives.get(i.key))).map((i) => i.key)],
-  ];
+  const keys: Record<LinkedUid, string[]> = {
+    [ORGANISATION]: parentsFirst(
+      plan.organisations.filter((o) => needsPublishing(o, index.organisations.get(o.key))),
+      (o) => o.key,
+      (o) => o.parentKey
+    ).map((o) => o.key),
+    [PERSON]: plan.persons.filter((p) => needsPublishing(p, index.persons.get(p.key))).map((p) => p.key),
+    [INITIATIVE]: plan.initiatives.filter((i) => needsPublishing(i, index.initiatives.get(i.key))).map((i) => i.key),
+  };
   return [
-    ...toPublish.flatMap(([uid, keys]) => resolve.ids(keys).map((documentId): Publication => ({ uid, documentId }))),
+    ...LINKED_UIDS.flatMap((uid) => resolve.ids(keys[uid]).map((documentId): Publication => ({ uid, documentId }))),
     ...(plan.article.action !== 'create' || republishArticle ? [{ uid: ARTICLE, documentId: articleId, locale } satisfies Publication] : []),
   ];
 };
@@ -311,7 +356,7 @@ const articleData = (article: DocumentPlan['article'], { idOf, ids }: Resolver):
   if (fields.title !== undefined) data.title = fields.title;
   if (fields.summary !== undefined) data.summary = fields.summary;
   if (fields.publicationDate !== undefined) data.publicationDate = fields.publicationDate;
-  if (fields.body !== undefined) data.body = bodyData(fields.body);
+  if (fields.body !== undefined) data.body = bodyBlocks(fields.body);
   if (fields.source !== undefined) {
     data.source = { publisherName: fields.source.publisherName, publisher: idOf(fields.source.publisherKey), url: fields.source.url };
   }

@@ -191,7 +191,11 @@ export const markdownText = (text: string): string =>
     .map(escapeLineStart)
     .join('\n');
 
-/** Body blocks as stored: paragraphs are Markdown rich text; subheadings and captions are plain strings. */
+/**
+ * Body blocks in the importer's canonical form: paragraphs as escaped Markdown, subheadings and
+ * captions as plain strings. It is the form the body was compared in when it was stored as
+ * components, kept so that fingerprints stay valid; body.ts turns it into the stored blocks and back.
+ */
 const bodyBlock = (block: { type: BlockType; text: string }): BodyBlock => ({
   type: block.type,
   text: block.type === 'paragraph' ? markdownText(block.text) : block.text,

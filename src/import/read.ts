@@ -16,8 +16,10 @@ import {
   type StoredPosition,
 } from './known';
 import type { ArticleFields, ImportedLinks, StoredArticle } from './plan';
-import type { BlockType, Money } from './types';
+import type { Money } from './types';
+import { canonicalBody } from './body';
 import { storedSeo } from './seo';
+import { MERGED_TABLE } from '../merge/merged-records';
 
 /** Reading what the database holds: the index a run starts from, and an article as stored. */
 
@@ -149,25 +151,15 @@ const loadInitiatives = async (strapi: Core.Strapi, index: EntityIndex): Promise
   }
 };
 
-/** The stored body blocks of a row, as the importer reads them. */
-const blocksOf = (body: unknown): ArticleFields['body'] =>
-  asRows(body).map((block) => {
-    const component = String(block.__component);
-    const type: BlockType = component === 'body.subheading' ? 'subheading' : component === 'body.photo' ? 'caption' : 'paragraph';
-    const text = String((type === 'caption' ? block.caption : block.text) ?? '');
-    return type === 'caption' && typeof block.sourceUrl === 'string' ? { type, text, sourceUrl: block.sourceUrl } : { type, text };
-  });
-
 /** Fingerprints of articles stored without one (imported before fingerprints were kept), taken of their headline and body as stored. */
 const fingerprintsFromText = async (strapi: Core.Strapi, locale: string, documentIds: string[]): Promise<Map<string, Signature>> => {
   const found = new Map<string, Signature>();
   for (let start = 0; start < documentIds.length; start += 200) {
     const rows = (await strapi.db.query(ARTICLE).findMany({
       where: { locale, publishedAt: null, documentId: { $in: documentIds.slice(start, start + 200) } },
-      select: ['documentId', 'title'],
-      populate: { body: true },
+      select: ['documentId', 'title', 'body'],
     })) as Array<Row & { title: string | null; body: unknown }>;
-    for (const row of rows) found.set(row.documentId, signatureOf(articleText(row.title, blocksOf(row.body).map((block) => block.text))));
+    for (const row of rows) found.set(row.documentId, signatureOf(articleText(row.title, canonicalBody(row.body).map((block) => block.text))));
   }
   return found;
 };
@@ -199,6 +191,34 @@ const loadArticles = async (strapi: Core.Strapi, index: EntityIndex, locale: str
   }
 };
 
+type MergedRow = { type_uid: string; removed_document_id: string; kept_document_id: string; removed_name: string; removed_import_key: string | null };
+
+/**
+ * The keys of records editors merged away, each mapped to the record it lives on as now (a record
+ * merged into one merged away later lives on the last), so a page read again links to it instead
+ * of creating the duplicate again.
+ */
+const loadMergedKeys = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
+  const rows = (await strapi.db.connection(MERGED_TABLE).select(['type_uid', 'removed_document_id', 'kept_document_id', 'removed_name', 'removed_import_key']).orderBy('id')) as MergedRow[];
+  const keyOfDocument = new Map<string, string>();
+  for (const [uid, records] of [[ORGANISATION, index.organisations], [PERSON, index.persons]] as const) {
+    for (const record of records.values()) if (record.documentId !== null) keyOfDocument.set(`${uid} ${record.documentId}`, record.key);
+  }
+  const keptOf = new Map(rows.map((row) => [`${row.type_uid} ${row.removed_document_id}`, `${row.type_uid} ${row.kept_document_id}`]));
+  for (const row of rows) {
+    let kept = `${row.type_uid} ${row.kept_document_id}`;
+    for (let hops = 0; !keyOfDocument.has(kept) && keptOf.has(kept) && hops < rows.length; hops += 1) kept = keptOf.get(kept) as string;
+    const keptKey = keyOfDocument.get(kept);
+    if (keptKey === undefined) continue;
+    const isOrganisation = row.type_uid === ORGANISATION;
+    const removedKeys = [asString(row.removed_import_key), isOrganisation ? organisationKey(row.removed_name) : null];
+    for (const removedKey of removedKeys) if (removedKey !== null && removedKey !== keptKey) index.mergedKeys.set(removedKey, keptKey);
+    // The name as printed finds the kept record as its own name would: a person's key has the
+    // organisation in it, which may itself have been merged, so the key alone would miss them.
+    addName(isOrganisation ? index.organisationNames : index.personNames, normaliseName(row.removed_name), keptKey);
+  }
+};
+
 /**
  * Reads what the database already holds into memory, once per run, so documents are matched
  * without a query per name. Records editors made by hand have no import key; they are keyed by
@@ -210,6 +230,7 @@ export const loadIndex = async (strapi: Core.Strapi, locale: string): Promise<En
   await loadPersons(strapi, index);
   await loadInitiatives(strapi, index);
   await loadArticles(strapi, index, locale);
+  await loadMergedKeys(strapi, index);
   return index;
 };
 
@@ -223,7 +244,6 @@ export const readStoredArticle = async (strapi: Core.Strapi, documentId: string,
     locale,
     status: 'draft',
     populate: {
-      body: true,
       source: { populate: { publisher: true } },
       quotes: { populate: { speaker: { populate: { positions: { populate: { organisation: true } } } } } },
       amounts: true,
@@ -239,7 +259,7 @@ export const readStoredArticle = async (strapi: Core.Strapi, documentId: string,
     title: String(entry.title ?? ''),
     summary: asString(entry.summary),
     publicationDate: asString(entry.publicationDate),
-    body: blocksOf(entry.body),
+    body: canonicalBody(entry.body),
     source: {
       publisherName: source?.publisherName ?? null,
       publisherKey: source?.publisher === null || source?.publisher === undefined ? null : keyOfOrganisation(source.publisher),

@@ -28,7 +28,11 @@ export type DocumentReport = {
   needsReview: string[];
   /** Article fields the source changed but an editor had changed first; the editor's version stays. */
   keptEditorChanges: string[];
+  /** In a real run: the records the page wrote or linked, with their documentIds (the admin links to them). */
+  records?: WrittenRecord[];
 };
+
+export type WrittenRecord = { type: RecordType; name: string; documentId: string; action: Action };
 
 export type RecordType = 'articles' | 'organisations' | 'persons' | 'initiatives';
 
@@ -131,6 +135,20 @@ export const describe = (doc: AnalysedDocument): DocumentReport => ({
   quotes: doc.extraction.quotes.map((quote) => ({ speaker: quote.speaker, text: quote.text, evidence: quote.evidence })),
   removed: doc.removed,
 });
+
+/** The records of one written plan, article first, each with the documentId it was written under. */
+export const writtenRecords = (plan: DocumentPlan, written: ReadonlyMap<string, string>): WrittenRecord[] => {
+  const entry = (type: RecordType, record: { key: string; documentId: string | null; action: Action }, name: string): WrittenRecord[] => {
+    const documentId = record.documentId ?? written.get(record.key);
+    return documentId === undefined ? [] : [{ type, name, documentId, action: record.action }];
+  };
+  return [
+    ...entry('articles', plan.article, plan.article.headline.title),
+    ...plan.persons.flatMap((person) => entry('persons', person, person.name)),
+    ...plan.organisations.flatMap((organisation) => entry('organisations', organisation, organisation.name)),
+    ...plan.initiatives.flatMap((initiative) => entry('initiatives', initiative, initiative.name)),
+  ];
+};
 
 /** The per-type record counts of one document's plan. */
 export const planCounts = (plan: DocumentPlan): Record<RecordType, Counts> => {

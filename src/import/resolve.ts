@@ -1,7 +1,8 @@
 import { encodeSignature, signatureOf } from './fingerprint';
 import { articleText, matchArticle, type ArticleMatch, type PageOrigin } from './identity';
+import { isOrganisationName, kindOf } from './extraction/organisation-names';
 import { initiativeKey, normaliseName, organisationKey, personKey } from './keys';
-import { learn, type EntityIndex, type KnownPerson } from './known';
+import { learn, mergedInto, type EntityIndex, type KnownPerson } from './known';
 import { plan } from './plan';
 import { absolutePhotoUrl, coverOf } from './photos';
 import type {
@@ -125,7 +126,7 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
  * one known organisation. An alias shared by several organisations is ambiguous and matches none.
  */
 const matchOrganisation = (name: string, index: EntityIndex): string | null => {
-  const exact = organisationKey(name);
+  const exact = mergedInto(index, organisationKey(name), index.organisations);
   if (index.organisations.has(exact)) return exact;
   const byAlias = index.organisationNames.get(normaliseName(name)) ?? [];
   return byAlias.length === 1 ? byAlias[0] : null;
@@ -168,6 +169,20 @@ const resolveOrganisations = (extraction: Extraction, index: EntityIndex) => {
 };
 
 /**
+ * The organisation the page credits as its publisher (来源): one the page names or one already known,
+ * or, when the credit reads as an organisation's name (某某日报, 某某商会), a new one, so the article's
+ * source links to it. A credit that does not (a site's nickname, a department) stays as printed only.
+ */
+const publisherOf = (source: string | null, keyOfOrganisation: (name: string | null) => string | null): { key: string | null; created: ResolvedOrganisation | null } => {
+  if (source === null) return { key: null, created: null };
+  const known = keyOfOrganisation(source);
+  if (known !== null) return { key: known, created: null };
+  if (!isOrganisationName(source)) return { key: null, created: null };
+  const key = organisationKey(source);
+  return { key, created: { key, name: source, kind: kindOf(source), aliases: [], parentKey: null } };
+};
+
+/**
  * The page's persons: the known person of the same name at one of the same organisations, or a new
  * one (flagged when namesakes elsewhere were not merged). `articleKeys` are the article's keys, now and before.
  */
@@ -183,7 +198,7 @@ const resolvePersons = (extraction: Extraction, index: EntityIndex, keyOfOrganis
     const sameOrganisation = namesakes.find((candidate) =>
       candidate.positions.some((position) => position.organisationKey !== null && ownOrganisations.includes(position.organisationKey))
     );
-    const resolvedKey = sameOrganisation?.key ?? personKey(person.name, ownOrganisations[0] ?? null, articleKeys[0]);
+    const resolvedKey = sameOrganisation?.key ?? mergedInto(index, personKey(person.name, ownOrganisations[0] ?? null, articleKeys[0]), index.persons);
     const others = sameOrganisation === undefined ? namesakes.filter((candidate) => candidate.key !== resolvedKey && !onlyOnThisArticle(candidate, articleKeys)) : [];
     const reviewReason = others.length > 0 ? `同名人物「${person.name}」已有 ${others.length} 条记录，但机构不同，未合并；请核实是否为同一人` : null;
     personKeyByName.set(person.name, resolvedKey);
@@ -231,12 +246,13 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex, origin: PageO
     return src === null ? [] : [{ ...photo, src }];
   });
 
+  const publisher = publisherOf(parsed.source, keyOfOrganisation);
   const article: ResolvedArticle = {
     key,
     title: parsed.title ?? '',
     date: parsed.date,
     source: parsed.source,
-    sourceOrganisationKey: parsed.source === null ? null : keyOfOrganisation(parsed.source),
+    sourceOrganisationKey: publisher.key,
     url: origin.url,
     reporter: parsed.reporter,
     correspondent: parsed.correspondent,
@@ -256,7 +272,9 @@ export const resolve = (doc: AnalysedDocument, index: EntityIndex, origin: PageO
     match,
     fingerprint: encodeSignature(signature),
   };
-  return { file: doc.file, article, organisations, persons, initiatives, analysed: doc };
+  // The publisher is the source's organisation, not one the article mentions.
+  const withPublisher = publisher.created === null ? organisations : [...organisations, publisher.created];
+  return { file: doc.file, article, organisations: withPublisher, persons, initiatives, analysed: doc };
 };
 
 /**

@@ -11,6 +11,9 @@ import { traverseEntity } from '@strapi/utils';
  * two puts PUBLIC_URL in front of relative URLs wherever Strapi would sign them, and nothing is
  * stored: change PUBLIC_URL and every URL follows.
  *
+ * The copies of files that rich text (blocks) image nodes carry are made absolute on the way out
+ * of the content API too (a sanitizer), since the upload plugin does not know them.
+ *
  * Only content API requests (REST under /api, GraphQL, the preview routes) are rewritten. The admin
  * panel keeps the relative URLs it has always had, resolved against whatever origin it is opened on,
  * so an admin opened on another address than PUBLIC_URL (a private hostname, localhost) still shows
@@ -65,6 +68,58 @@ const withoutSignedMark = (strapi: Core.Strapi) => (schema: TraverseOptions['sch
     data,
   );
 
+type ImageCopy = { url?: unknown; formats?: Record<string, { url?: unknown }> | null };
+
+const absoluteCopy = (image: ImageCopy, base: string): ImageCopy => ({
+  ...image,
+  ...(typeof image.url === 'string' ? { url: absoluteMediaUrl(image.url, base) } : {}),
+  ...(image.formats !== null && typeof image.formats === 'object'
+    ? { formats: Object.fromEntries(Object.entries(image.formats).map(([name, format]) => [name, typeof format?.url === 'string' ? { ...format, url: absoluteMediaUrl(format.url, base) } : format])) }
+    : {}),
+});
+
+/** Rich text (blocks) keeps a copy of each image's file in its image node, URLs included, which the upload plugin never sees. */
+export const withAbsoluteImages = (blocks: unknown, base: string): unknown =>
+  Array.isArray(blocks)
+    ? blocks.map((node: unknown) => {
+        if (node === null || typeof node !== 'object') return node;
+        const { type, image } = node as { type?: unknown; image?: unknown };
+        return type === 'image' && image !== null && typeof image === 'object' ? { ...node, image: absoluteCopy(image as ImageCopy, base) } : node;
+      })
+    : blocks;
+
+const absoluteBlockImages = (strapi: Core.Strapi, base: string) => (schema: TraverseOptions['schema']) => (data: Data) =>
+  traverseEntity(
+    ({ key, value, attribute }, { set }) => {
+      if (attribute?.type === 'blocks' && Array.isArray(value)) set(key, withAbsoluteImages(value, base) as Data);
+    },
+    { schema, getModel: strapi.getModel.bind(strapi) as TraverseOptions['getModel'] },
+    data,
+  );
+
+type FieldResolve = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
+
+/**
+ * The same for GraphQL, which does not pass JSON fields through the content API's output
+ * sanitizers: each rich text field of these types is made absolute as it resolves.
+ */
+export const absoluteBlockImagesInGraphQL = (strapi: Core.Strapi, uids: readonly string[]) => {
+  const base = publicBase(strapi.config.get('server.url'));
+  const resolversConfig: Record<string, { middlewares: Array<(resolve: FieldResolve, ...rest: Parameters<FieldResolve>) => Promise<unknown>> }> = {};
+  if (base === null) return { resolversConfig };
+  const naming = strapi.plugin('graphql').service('utils').naming as { getTypeName: (contentType: unknown) => string };
+  for (const uid of uids) {
+    const contentType = strapi.contentType(uid as never) as unknown as { attributes: Record<string, { type: string }> };
+    for (const [name, attribute] of Object.entries(contentType.attributes)) {
+      if (attribute.type !== 'blocks') continue;
+      resolversConfig[`${naming.getTypeName(contentType)}.${name}`] = {
+        middlewares: [async (resolve, ...rest) => withAbsoluteImages(await resolve(...rest), base)],
+      };
+    }
+  }
+  return { resolversConfig };
+};
+
 type Provider = {
   extend: (methods: Record<string, unknown>) => void;
   isPrivate: () => boolean | Promise<boolean>;
@@ -94,4 +149,5 @@ export const installPublicMediaUrls = (strapi: Core.Strapi): void => {
   });
   // Strapi types a sanitizer as a lodash curried function; a plain (schema) => (data) => … is what it calls.
   strapi.sanitizers.add('content-api.output', withoutSignedMark(strapi) as unknown as Parameters<Core.Strapi['sanitizers']['add']>[1]);
+  strapi.sanitizers.add('content-api.output', absoluteBlockImages(strapi, base) as unknown as Parameters<Core.Strapi['sanitizers']['add']>[1]);
 };

@@ -1,4 +1,5 @@
-type Block = { __component?: string; text?: string | null; caption?: string | null; image?: { url?: string; alternativeText?: string | null } | null };
+import { asBlocks, inlineText, type BlockNode, type InlineNode, type ListNode } from '../body/blocks';
+
 type Position = { title: string; organisation?: { name: string } | null };
 export type PreviewArticle = {
   title: string;
@@ -10,7 +11,7 @@ export type PreviewArticle = {
   reporter?: string | null;
   correspondent?: string | null;
   editor?: string | null;
-  body?: Block[] | null;
+  body?: unknown;
   quotes?: Array<{ text: string; speakerTitle?: string | null; speaker?: { name: string } | null }> | null;
   mentionedPersons?: Array<{ name: string; positions?: Position[] | null }> | null;
   mentionedOrganisations?: Array<{ name: string }> | null;
@@ -20,26 +21,43 @@ export type PreviewArticle = {
 const escape = (text: unknown): string =>
   String(text ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
-/**
- * Markdown's backslash escapes dropped: the importer escapes what would otherwise be markup (a
- * `<script>` in a scraped page is stored as `\<script\>`), and a reader sees the characters.
- */
-const unescapeMarkdown = (text: string): string => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-
-/** Markdown paragraphs are shown as text: the preview is about content, not styling. */
-const paragraph = (text: string): string =>
-  unescapeMarkdown(text)
-    .split(/\n{2,}/)
-    .map((part) => `<p>${escape(part).replace(/\n/g, '<br>')}</p>`)
+const inlineHtml = (children: InlineNode[]): string =>
+  children
+    .map((child) => {
+      if (child.type === 'link') return `<a href="${escape(child.url)}" rel="nofollow">${inlineHtml(child.children)}</a>`;
+      let html = escape(child.text).replace(/\n/g, '<br>');
+      if (child.code === true) html = `<code>${html}</code>`;
+      if (child.bold === true) html = `<strong>${html}</strong>`;
+      if (child.italic === true) html = `<em>${html}</em>`;
+      if (child.underline === true) html = `<u>${html}</u>`;
+      if (child.strikethrough === true) html = `<s>${html}</s>`;
+      return html;
+    })
     .join('');
 
-const blockHtml = (block: Block): string => {
-  if (block.__component === 'body.subheading') return `<h2>${escape(block.text)}</h2>`;
-  if (block.__component === 'body.photo') {
-    const image = block.image?.url === undefined ? '' : `<img src="${escape(block.image.url)}" alt="${escape(block.image.alternativeText ?? block.caption)}">`;
-    return `<figure>${image}<figcaption>${escape(block.caption)}</figcaption></figure>`;
+const listHtml = (node: ListNode): string => {
+  const tag = node.format === 'ordered' ? 'ol' : 'ul';
+  return `<${tag}>${node.children.map((child) => (child.type === 'list' ? listHtml(child) : `<li>${inlineHtml(child.children)}</li>`)).join('')}</${tag}>`;
+};
+
+/** A body block as HTML: the preview is about content, so only the structure is kept. */
+const blockHtml = (node: BlockNode): string => {
+  switch (node.type) {
+    case 'heading':
+      return `<h${node.level}>${inlineHtml(node.children)}</h${node.level}>`;
+    case 'quote':
+      return `<blockquote>${inlineHtml(node.children)}</blockquote>`;
+    case 'list':
+      return listHtml(node);
+    case 'code':
+      return `<pre><code>${escape(inlineText(node.children))}</code></pre>`;
+    case 'image': {
+      const caption = node.image.caption ?? '';
+      return `<figure><img src="${escape(node.image.url)}" alt="${escape(node.image.alternativeText ?? caption)}">${caption === '' ? '' : `<figcaption>${escape(caption)}</figcaption>`}</figure>`;
+    }
+    default:
+      return `<p>${inlineHtml(node.type === 'paragraph' ? node.children : [])}</p>`;
   }
-  return paragraph(block.text ?? '');
 };
 
 /** A plain, self-contained page that shows an article the way a reader would meet it. */
@@ -75,7 +93,7 @@ img{max-width:100%}blockquote{border-left:3px solid #ccc;margin:1rem 0;padding-l
 <h1>${escape(article.title)}</h1>
 <p class="byline">${byline.join(' · ')}</p>
 ${article.summary ? `<p><strong>${escape(article.summary)}</strong></p>` : ''}
-<article>${(article.body ?? []).map(blockHtml).join('\n')}</article>
+<article>${asBlocks(article.body).map(blockHtml).join('\n')}</article>
 ${quotes === '' ? '' : `<section><h2>引语</h2>${quotes}</section>`}
 ${people === '' ? '' : `<section><h2>文中人物</h2><ul>${people}</ul></section>`}
 </body>

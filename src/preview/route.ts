@@ -139,7 +139,6 @@ export const registerPreviewRoute = (strapi: Core.Strapi): void => {
           status: target.status,
           populate: {
             source: true,
-            body: { on: { 'body.paragraph': true, 'body.subheading': true, 'body.photo': { populate: { image: true } } } },
             quotes: { populate: { speaker: true } },
             mentionedPersons: { populate: { positions: { populate: { organisation: true } } } },
           },

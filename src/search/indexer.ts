@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { bumpContentVersion, contentChanged } from '../cache/content-version';
 import { isImporterWrite } from '../documents/importer-writes';
 import { resultDocumentId } from '../documents/relation-sync';
+import { blocksText } from '../body/blocks';
 import { ARTICLE, ORGANISATION, PERSON } from '../import/read';
 import { searchEngine } from './engine';
 import { indexTokens, type IndexTokens } from './tokens';
@@ -44,21 +45,6 @@ type Row = Record<string, unknown> & { documentId: string };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Markdown as a reader sees it: link and image targets, emphasis and heading marks removed. */
-export const markdownText = (markdown: string): string =>
-  markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/[*_#>`~|]/g, '');
-
-const bodyText = (body: unknown): string[] =>
-  (Array.isArray(body) ? (body as Row[]) : []).map((block) => {
-    if (block.__component === 'body.photo') return text(block.caption);
-    if (block.__component === 'body.paragraph') return markdownText(text(block.text));
-    return text(block.text);
-  });
-
 const dateOf = (value: unknown): string | null => {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return typeof value === 'string' && value !== '' ? value.slice(0, 10) : null;
@@ -77,7 +63,7 @@ export const MAX_INDEXED_CHARACTERS = 30_000;
 
 const entryOf = (type: SearchType, row: Row): Entry => {
   if (type === 'article') {
-    const body = [text(row.summary), ...bodyText(row.body)]
+    const body = [text(row.summary), ...blocksText(row.body)]
       .filter((part) => part.trim() !== '')
       .join('\n')
       .slice(0, MAX_INDEXED_CHARACTERS);
@@ -109,7 +95,7 @@ const entryOf = (type: SearchType, row: Row): Entry => {
 };
 
 const READS: Record<SearchType, { select: string[]; populate?: Record<string, unknown> }> = {
-  article: { select: ['documentId', 'locale', 'title', 'slug', 'summary', 'publicationDate'], populate: { body: true } },
+  article: { select: ['documentId', 'locale', 'title', 'slug', 'summary', 'publicationDate', 'body'] },
   organisation: { select: ['documentId', 'name', 'aliases', 'nameEn'] },
   person: { select: ['documentId', 'name', 'nameEn'] },
 };

@@ -7,6 +7,8 @@ export type DefaultPopulateConfig = {
   detail: PopulateSpec;
   /** A list filtered by equality on this unique field is a detail page looked up by it, such as a slug. */
   detailKey?: string;
+  /** The attributes a list returns, when not all: what only a page of one record shows stays out of lists. */
+  listFields?: string[];
 };
 
 const filtersOneBy = (query: Record<string, unknown>, key: string): boolean => {
@@ -33,6 +35,7 @@ export const defaultPopulate =
     ctx.state.view = isDetail ? 'detail' : 'list';
     if (query.populate === undefined && query.fields === undefined) {
       query.populate = isDetail ? populate.detail : populate.list;
+      if (!isDetail && populate.listFields !== undefined) query.fields = populate.listFields;
     }
     await next();
   };

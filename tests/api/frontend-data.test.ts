@@ -132,6 +132,7 @@ describe('fallbackLocale', () => {
     expect(response.body.meta.fallback).toEqual({ requestedLocale: 'en', locale: 'zh-Hans' });
     // The fallback is read with the route's own populate, as the English read would have been.
     expect(response.body.data).toHaveProperty('body');
+    expect(response.body.data).toHaveProperty('seo');
   });
 
   test('a slug lookup in English falls back to the Chinese version', async () => {

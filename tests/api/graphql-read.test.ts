@@ -1,4 +1,5 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { blocksText } from '../../src/body/blocks';
 import { seedNewsroom, type Seeded } from '../helpers/seed';
 import { graphql } from '../helpers/http';
 
@@ -22,12 +23,7 @@ const ARTICLE_FIELDS = `
   mentionedInitiatives { name kind }
   quotes { text speakerTitle speaker { name } }
   amounts { value currency approximate text }
-  body {
-    __typename
-    ... on ComponentBodyParagraph { text }
-    ... on ComponentBodySubheading { text }
-    ... on ComponentBodyPhoto { caption }
-  }
+  body
 `;
 
 describe('GraphQL reads for frontends', () => {
@@ -42,7 +38,12 @@ describe('GraphQL reads for frontends', () => {
     ]);
     expect(article.quotes[0].speaker.name).toBe('林若溪');
     expect(article.mentionedInitiatives[0].name).toBe('青商助学行动');
-    expect(article.body.map((block: any) => block.__typename)).toEqual(['ComponentBodyParagraph', 'ComponentBodySubheading', 'ComponentBodyPhoto']);
+    // The body is the same blocks JSON as REST's: text, heading and caption in reading order.
+    expect(article.body.map((block: any) => [block.type, blocksText([block])[0]])).toEqual([
+      ['paragraph', '商会会员踊跃捐款。'],
+      ['heading', '捐赠仪式'],
+      ['paragraph', '捐赠仪式现场'],
+    ]);
   });
 
   test('fetches one article by documentId and by slug', async () => {

@@ -165,7 +165,7 @@ describe('GraphQL still answers the queries frontends send', () => {
     );
     expect(list.newsArticles).toHaveLength(10);
     const detail = await expectAnswered(
-      'query($slug: String!) { newsArticles(filters: { slug: { eq: $slug } }) { title body { __typename ... on ComponentBodyParagraph { text } ... on ComponentBodySubheading { text } ... on ComponentBodyPhoto { caption image { url } } } } }',
+      'query($slug: String!) { newsArticles(filters: { slug: { eq: $slug } }) { title body } }',
       { slug: seeded.articleSlug }
     );
     expect(detail.newsArticles).toHaveLength(1);
@@ -281,7 +281,7 @@ describe('REST refuses a populate that would walk the graph', () => {
   });
 
   test('* one level down, in a populate object or a dotted path', async () => {
-    for (const query of ['populate[mentionedPersons][populate]=*', 'populate=mentionedPersons.*', 'populate[body][populate]=*']) {
+    for (const query of ['populate[mentionedPersons][populate]=*', 'populate=mentionedPersons.*', 'populate[quotes][populate]=*']) {
       const response = await populate(query);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
       expect(response.body.error.message).toMatch(/^populate "\*" is allowed only at the top level/);

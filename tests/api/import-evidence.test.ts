@@ -5,6 +5,7 @@ import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { ARTICLE } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
+import { asBlocks, blockText } from '../../src/body/blocks';
 
 /** Where a page is published and what it is headlined: each article of this file has its own. */
 type Site = { title: string; url: string };
@@ -120,8 +121,8 @@ describe('an imported article keeps its evidence for editors', () => {
 
   test('the offsets point at the fact in the headline and paragraphs the article was imported with', async () => {
     const draft = await editorView(articleId);
-    const paragraphs = (draft.body as Array<{ __component: string; text?: string }>).filter((block) => block.__component === 'body.paragraph');
-    const pageText = [String(draft.title), ...paragraphs.map((block) => String(block.text))].join('\n');
+    const paragraphs = asBlocks(draft.body).filter((node) => node.type === 'paragraph');
+    const pageText = [String(draft.title), ...paragraphs.map((node) => blockText(node))].join('\n');
     const evidence = await evidenceOf(articleId);
     for (const position of evidence.positions) expect(pageText.slice(position.start, position.end)).toBe(position.person);
     for (const amount of evidence.amounts) expect(pageText.slice(amount.start, amount.end)).toBe(amount.text);
@@ -166,7 +167,7 @@ describe('the public APIs never show the evidence', () => {
     expect(selected.body.errors?.[0].message).toMatch(/^Cannot query field "importEvidence" on type "NewsArticle"\./);
     const read = await graphql(
       app.strapi,
-      `query($id: ID!) { newsArticle(documentId: $id) { title amounts { text value } quotes { text speakerTitle } mentionedPersons { name } body { __typename ... on ComponentBodyParagraph { text } } } }`,
+      `query($id: ID!) { newsArticle(documentId: $id) { title amounts { text value } quotes { text speakerTitle } mentionedPersons { name } body } }`,
       { id: articleId }
     );
     expect(read.body.errors).toBeUndefined();

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { ARTICLE } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
+import { blockImageOf } from '../../src/import/body';
 
 /**
  * Media as a frontend gets it: with PUBLIC_URL set every URL in the public API is absolute (a
@@ -63,14 +64,16 @@ beforeAll(async () => {
     .attach('files', await photo(1200, 800), { filename: 'harbour.png', contentType: 'image/png' });
   expect(response.status).toBe(201);
   uploaded = remember((response.body as UploadedFile[])[0]);
+  // An image node carries a copy of its file as stored (relative URLs), as the admin's editor and the importer write it.
+  const stored = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: uploaded.id } })) as Record<string, unknown>;
   const article = await app.strapi.documents(ARTICLE).create({
     locale: 'zh-Hans',
     data: {
       title: '海川港口商会举行年会',
       cover: uploaded.id,
       body: [
-        { __component: 'body.paragraph', text: '年会在港口举行。' },
-        { __component: 'body.photo', caption: '年会现场', image: uploaded.id },
+        { type: 'paragraph', children: [{ type: 'text', text: '年会在港口举行。' }] },
+        { type: 'image', image: { ...blockImageOf(stored), caption: '年会现场' }, children: [{ type: 'text', text: '' }] },
       ],
     },
   });
@@ -140,23 +143,24 @@ describe('absolute media URLs with PUBLIC_URL', () => {
     expectAbsolute(uploaded);
   });
 
-  test('REST gives the cover and the photo blocks absolute URLs, formats included', async () => {
+  test('REST gives the cover and the body\'s images absolute URLs, formats included', async () => {
     const response = await rest(app.strapi).get(`/api/news-articles/${articleId}`).expect(200);
-    const article = response.body.data as { cover: UploadedFile; body: Array<{ __component: string; image?: UploadedFile }> };
+    const article = response.body.data as { cover: UploadedFile; body: Array<{ type: string; image?: UploadedFile }> };
     expectAbsolute(article.cover);
-    const photoBlock = article.body.find((block) => block.__component === 'body.photo');
+    const photoBlock = article.body.find((block) => block.type === 'image');
     expectAbsolute(photoBlock?.image as UploadedFile);
+    expect(photoBlock?.image).toMatchObject({ caption: '年会现场' });
     expect(Object.keys(article.cover)).not.toContain('isUrlSigned');
   });
 
-  test('GraphQL gives the cover and the photo blocks absolute URLs, formats included', async () => {
+  test('GraphQL gives the cover and the body\'s images absolute URLs, formats included', async () => {
     const { body } = await graphql(
       app.strapi,
-      `query ($id: ID!) { newsArticle(documentId: $id) { cover { url formats } body { ... on ComponentBodyPhoto { image { url formats } } } } }`,
+      `query ($id: ID!) { newsArticle(documentId: $id) { cover { url formats } body } }`,
       { id: articleId },
     );
     expect(body.errors).toBeUndefined();
-    const article = body.data?.newsArticle as { cover: UploadedFile; body: Array<{ image?: UploadedFile }> };
+    const article = body.data?.newsArticle as { cover: UploadedFile; body: Array<{ type: string; image?: UploadedFile }> };
     expectAbsolute(article.cover);
     expectAbsolute(article.body.find((block) => block.image !== undefined)?.image as UploadedFile);
   });
@@ -177,6 +181,8 @@ describe('absolute media URLs with PUBLIC_URL', () => {
       .expect(200);
     expect((edited.body.data.cover as UploadedFile).url).toMatch(/^\/uploads\//);
     expect((edited.body.data.cover as UploadedFile).formats.webp_small.url).toMatch(/^\/uploads\//);
+    const image = (edited.body.data.body as Array<{ type: string; image?: UploadedFile }>).find((node) => node.type === 'image')?.image as UploadedFile;
+    expect(image.url).toMatch(/^\/uploads\//);
   });
 });
 

@@ -37,10 +37,9 @@ describe('previewing an article', () => {
     expect(page.text).toContain('林若溪');
   });
 
-  test('a published article previews with its subheadings and captions', async () => {
+  test('a published article previews with its body in order: paragraph, heading, and a caption whose photo is not stored, in italics', async () => {
     const page = await rest(app.strapi).get(await previewUrlFor(seeded.article, 'published')).expect(200);
-    expect(page.text).toContain('<h2>捐赠仪式</h2>');
-    expect(page.text).toContain('<figcaption>捐赠仪式现场</figcaption>');
+    expect(page.text).toContain('<article><p>商会会员踊跃捐款。</p>\n<h2>捐赠仪式</h2>\n<p><em>捐赠仪式现场</em></p></article>');
   });
 
   test('without a valid token the preview is refused', async () => {

@@ -1,6 +1,7 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { seedNewsroom, type Seeded } from '../helpers/seed';
 import { rest } from '../helpers/http';
+import { blocksText } from '../../src/body/blocks';
 
 let app: TestApp;
 let seeded: Seeded;
@@ -33,11 +34,14 @@ describe('REST reads for frontends', () => {
     expect(article.body).toBeUndefined();
   });
 
-  test('article detail adds the body blocks in order and the SEO component', async () => {
+  test('article detail adds the body as rich text blocks, paragraph, heading and caption in reading order, and the SEO component', async () => {
     const response = await rest(app.strapi).get(`/api/news-articles/${seeded.article}`).expect(200);
     const { body, seo } = response.body.data;
-    expect(body.map((block: { __component: string }) => block.__component)).toEqual(['body.paragraph', 'body.subheading', 'body.photo']);
-    expect(body[2].caption).toBe('捐赠仪式现场');
+    expect(body).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '商会会员踊跃捐款。' }] },
+      { type: 'heading', level: 2, children: [{ type: 'text', text: '捐赠仪式' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '捐赠仪式现场', italic: true }] },
+    ]);
     expect(seo.metaTitle).toBe('助学捐赠');
   });
 
@@ -45,7 +49,7 @@ describe('REST reads for frontends', () => {
     expect(seeded.articleSlug).toMatch(/^hai-chuan-shi-qing-nian-qi-ye-jia-shang-hui/);
     const response = await rest(app.strapi).get('/api/news-articles').query({ filters: { slug: { $eq: seeded.articleSlug } } }).expect(200);
     expect(response.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([seeded.article]);
-    expect(response.body.data[0].body.map((block: { __component: string }) => block.__component)).toContain('body.photo');
+    expect(blocksText(response.body.data[0].body)).toEqual(['商会会员踊跃捐款。', '捐赠仪式', '捐赠仪式现场']);
     expect(response.body.data[0].seo.metaTitle).toBe('助学捐赠');
   });
 

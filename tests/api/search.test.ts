@@ -33,7 +33,7 @@ const known = {
   english: '',
 };
 
-const paragraph = (text: string) => ({ __component: 'body.paragraph', text });
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
 const publishedArticle = async (data: Record<string, unknown>, locale = 'zh-Hans'): Promise<string> => {
   const created = await app.strapi.documents(ARTICLE).create({ locale, data: data as never, status: 'published' });
@@ -54,7 +54,7 @@ beforeAll(async () => {
     title: '云岭市工商联召开执委会议',
     summary: '会议由商会秘书处组织。',
     publicationDate: '2024-05-10',
-    body: [paragraph('会长**韩立峰**出席会议并讲话，强调要做好会员服务。')],
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: '会长' }, { type: 'text', text: '韩立峰', bold: true }, { type: 'text', text: '出席会议并讲话，强调要做好会员服务。' }] }],
     mentionedOrganisations: [known.federation],
     mentionedPersons: [known.person],
   });
@@ -70,7 +70,7 @@ beforeAll(async () => {
     title: '企业家走访敬老院',
     summary: '一行人看望了老人。',
     publicationDate: '2022-01-20',
-    body: [paragraph('走访中，企业家们向敬老院捐赠了米面油等物资，价值3万元。'), { __component: 'body.photo', caption: '走访现场 <script>alert(1)</script>' }],
+    body: [paragraph('走访中，企业家们向敬老院捐赠了米面油等物资，价值3万元。'), { type: 'paragraph', children: [{ type: 'text', text: '走访现场 <script>alert(1)</script>', italic: true }], sourceUrl: 'https://news.example.org/a.jpg' }],
   });
   known.chamber = await publishedArticle({
     title: '青岚商会换届',

@@ -1,6 +1,6 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { ARTICLE, seedNewsroom, type Seeded } from '../helpers/seed';
+import { ARTICLE, PERSON, seedNewsroom, type Seeded } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 
 let app: TestApp;
@@ -27,13 +27,15 @@ beforeAll(async () => {
   Object.assign(process.env, SITE);
   app = await startStrapi();
   seeded = await seedNewsroom(app.strapi);
-  // The reporters' names, and a link to a person who is still a draft: publishing drops that link.
+  // The reporters' names, and a link to a person who is then taken off the site: the public version
+  // keeps no link to an unpublished person. (Publishing the article published the person with it.)
   await app.strapi.documents(ARTICLE).update({
     documentId: seeded.article,
     locale: 'zh-Hans',
     data: { reporter: '白云帆、江晓月', mentionedPersons: [seeded.person, seeded.draftPerson] } as never,
   });
   await app.strapi.documents(ARTICLE).publish({ documentId: seeded.article, locale: 'zh-Hans' });
+  await app.strapi.documents(PERSON).unpublish({ documentId: seeded.draftPerson });
 });
 
 afterAll(async () => {

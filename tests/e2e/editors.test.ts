@@ -100,8 +100,8 @@ describe('an editor in the admin panel', () => {
     await openCreate('api::person.person');
     await page.getByRole('textbox', { name: '姓名 (name)' }).fill('林若溪');
     await page.getByRole('button', { name: /No entry yet/ }).click();
-    await page.getByRole('textbox', { name: /^title/ }).fill('常务副会长');
-    await pickRelation('organisation', '海川市青年企业家商会');
+    await page.getByRole('textbox', { name: '职务 (title)' }).fill('常务副会长');
+    await pickRelation('所在机构 (organisation)', '海川市青年企业家商会');
     await saveAndPublish(true);
     await screenshot(page, '02-person');
 

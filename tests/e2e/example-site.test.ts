@@ -130,6 +130,9 @@ describe('the example site, built from GraphQL with the generated types', () => 
     expect(await page.getByTestId('source').innerText()).toContain('海川商会网');
     await page.getByText('商会会员踊跃捐款。').waitFor();
     await page.getByRole('heading', { name: '捐赠仪式', exact: true }).waitFor();
+    // The rich text body in reading order: a paragraph, a heading and a photo caption in italics.
+    expect(await page.locator('article').locator('.body-text, h2').allInnerTexts()).toEqual(['商会会员踊跃捐款。', '捐赠仪式', '捐赠仪式现场']);
+    expect(await page.locator('article .body-text em').allInnerTexts()).toEqual(['捐赠仪式现场']);
     expect((await texts('quotes'))[0]).toMatch(/助学是我们的责任。\s*—— 林若溪，常务副会长/);
     const person = page.getByTestId('person');
     expect(await person.locator('> a').allInnerTexts()).toEqual(['林若溪']);

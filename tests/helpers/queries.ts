@@ -1,6 +1,6 @@
 /**
- * The heaviest article selection a real page makes over GraphQL: relations, components, media and a
- * dynamic zone. The N+1 check counts its statements; the hostile-query suite checks it stays allowed.
+ * The heaviest article selection a real page makes over GraphQL: relations, components, media and the
+ * rich text body. The N+1 check counts its statements; the hostile-query suite checks it stays allowed.
  */
 export const ARTICLE_SELECTION = `
   documentId title slug publicationDate
@@ -11,5 +11,5 @@ export const ARTICLE_SELECTION = `
   mentionedOrganisations { name kind parent { name } }
   mentionedPersons { name positions { title organisation { name } } }
   mentionedInitiatives { name kind organisers { name } }
-  body { __typename ... on ComponentBodyParagraph { text } }
+  body
 `;

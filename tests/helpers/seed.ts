@@ -60,9 +60,10 @@ export const seedNewsroom = async (strapi: Core.Strapi): Promise<Seeded> => {
       summary: '商会会员捐款51万余元。',
       publicationDate: '2021-03-15',
       body: [
-        { __component: 'body.paragraph', text: '商会会员踊跃捐款。' },
-        { __component: 'body.subheading', text: '捐赠仪式' },
-        { __component: 'body.photo', caption: '捐赠仪式现场' },
+        { type: 'paragraph', children: [{ type: 'text', text: '商会会员踊跃捐款。' }] },
+        { type: 'heading', level: 2, children: [{ type: 'text', text: '捐赠仪式' }] },
+        // A photo caption whose photo is not in the media library, as the importer writes one.
+        { type: 'paragraph', children: [{ type: 'text', text: '捐赠仪式现场', italic: true }] },
       ],
       source: { publisherName: '海川商会网', publisher: organisation.documentId, url: 'https://example.org/news/1' },
       quotes: [{ text: '助学是我们的责任。', speaker: person.documentId, speakerTitle: '常务副会长' }],

@@ -1,43 +1,5 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
-export interface BodyParagraph extends Struct.ComponentSchema {
-  collectionName: 'components_body_paragraphs';
-  info: {
-    description: '\u6B63\u6587\u6BB5\u843D\uFF08Markdown\uFF09';
-    displayName: 'Paragraph';
-    icon: 'feather';
-  };
-  attributes: {
-    text: Schema.Attribute.RichText & Schema.Attribute.Required;
-  };
-}
-
-export interface BodyPhoto extends Struct.ComponentSchema {
-  collectionName: 'components_body_photos';
-  info: {
-    description: '\u56FE\u7247\u53CA\u56FE\u7247\u8BF4\u660E\uFF08\u56FE\u6CE8\uFF09';
-    displayName: 'Photo';
-    icon: 'picture';
-  };
-  attributes: {
-    caption: Schema.Attribute.String;
-    image: Schema.Attribute.Media<'images'>;
-    sourceUrl: Schema.Attribute.Text;
-  };
-}
-
-export interface BodySubheading extends Struct.ComponentSchema {
-  collectionName: 'components_body_subheadings';
-  info: {
-    description: '\u5C0F\u6807\u9898';
-    displayName: 'Subheading';
-    icon: 'heading';
-  };
-  attributes: {
-    text: Schema.Attribute.String & Schema.Attribute.Required;
-  };
-}
-
 export interface NewsQuote extends Struct.ComponentSchema {
   collectionName: 'components_news_quotes';
   info: {
@@ -138,9 +100,6 @@ export interface SharedSeo extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
-      'body.paragraph': BodyParagraph;
-      'body.photo': BodyPhoto;
-      'body.subheading': BodySubheading;
       'news.quote': NewsQuote;
       'news.source': NewsSource;
       'people.position': PeoplePosition;

@@ -516,7 +516,7 @@ export interface ApiNewsArticleNewsArticle extends Struct.CollectionTypeSchema {
   collectionName: 'news_articles';
   info: {
     description: '\u65B0\u95FB\u7A3F';
-    displayName: 'News article';
+    displayName: 'Article';
     pluralName: 'news-articles';
     singularName: 'news-article';
   };
@@ -535,9 +535,7 @@ export interface ApiNewsArticleNewsArticle extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    body: Schema.Attribute.DynamicZone<
-      ['body.paragraph', 'body.subheading', 'body.photo']
-    > &
+    body: Schema.Attribute.Blocks &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -726,7 +724,8 @@ export interface ApiOrganisationOrganisation
     };
   };
   attributes: {
-    aliases: Schema.Attribute.JSON;
+    aliases: Schema.Attribute.JSON &
+      Schema.Attribute.CustomField<'global::aliases'>;
     children: Schema.Attribute.Relation<
       'oneToMany',
       'api::organisation.organisation'
@@ -817,6 +816,7 @@ export interface ApiPersonPerson extends Struct.CollectionTypeSchema {
       'manyToMany',
       'api::initiative.initiative'
     >;
+    listLabel: Schema.Attribute.String & Schema.Attribute.Private;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',

@@ -1,8 +1,37 @@
 import { useState, type ChangeEvent, type DragEvent } from 'react';
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 // The report contract is the importer's own; the page only reads it.
-import type { DocumentReport, ImportReport } from '../../import/report';
+import type { DocumentReport, ImportReport, RecordType, WrittenRecord } from '../../import/report';
+
+const RECORD_UIDS: Record<RecordType, string> = {
+  articles: 'api::news-article.news-article',
+  organisations: 'api::organisation.organisation',
+  persons: 'api::person.person',
+  initiatives: 'api::initiative.initiative',
+};
+
+/** The content manager's edit view of a record the import wrote; an article in the import's locale. */
+const recordLink = (record: WrittenRecord, locale: string): string =>
+  `/content-manager/collection-types/${RECORD_UIDS[record.type]}/${record.documentId}${record.type === 'articles' ? `?plugins[i18n][locale]=${encodeURIComponent(locale)}` : ''}`;
+
+/** Links to what a page brought in: its article first, then its persons, organisations and initiatives. */
+const RecordLinks = ({ records, locale }: { records: WrittenRecord[]; locale: string }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Flex gap={2} wrap="wrap" data-testid="import-records">
+      {records.map((record) => (
+        <Link key={`${record.type}:${record.documentId}`} to={recordLink(record, locale)}>
+          <Typography variant="pi" textColor="primary600">
+            {formatMessage({ id: 'newsroom-import.open-record', defaultMessage: 'Open' })} {TYPE_LABELS[record.type]?.split(' ')[0] ?? record.type}「{record.name}」
+          </Typography>
+        </Link>
+      ))}
+    </Flex>
+  );
+};
 
 const TYPE_LABELS: Record<string, string> = { articles: '文章 Articles', organisations: '机构 Organisations', persons: '人物 Persons', initiatives: '活动/项目 Initiatives' };
 
@@ -31,7 +60,7 @@ const Summary = ({ report }: { report: ImportReport }) => (
   </Table>
 );
 
-const DocumentRow = ({ doc }: { doc: DocumentReport }) => (
+const DocumentRow = ({ doc, locale }: { doc: DocumentReport; locale: string }) => (
   <Box padding={4} background="neutral0" hasRadius shadow="tableShadow" marginTop={3}>
     <Flex direction="column" alignItems="stretch" gap={1}>
       <Typography variant="delta" textColor={doc.status === 'ok' ? 'neutral800' : 'danger600'}>
@@ -41,6 +70,7 @@ const DocumentRow = ({ doc }: { doc: DocumentReport }) => (
         {doc.file} · {doc.article?.date ?? '无日期 no date'} · {doc.article?.source ?? '无来源 no source'} · 新建 {doc.actions.created} / 更新 {doc.actions.updated} / 不变 {doc.actions.unchanged}
       </Typography>
       {doc.error !== undefined && <Typography textColor="danger600">{doc.error}</Typography>}
+      {doc.records !== undefined && doc.records.length > 0 && <RecordLinks records={doc.records} locale={locale} />}
       {doc.persons.length > 0 && (
         <Typography>
           人物：{doc.persons.map((person) => `${person.name}（${person.positions.map((p) => `${p.organisation ?? ''}${p.title}`).join('、')}）`).join('；')}
@@ -66,6 +96,7 @@ const explain = (caught: unknown): string => {
 /** Editors drop old pages here, read the plan, then confirm the import. */
 const ImportPage = () => {
   const { post } = useFetchClient();
+  const { formatMessage } = useIntl();
   const [files, setFiles] = useState<File[]>([]);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
@@ -93,6 +124,7 @@ const ImportPage = () => {
     }
   };
 
+  const planShown = files.length > 0 && report !== null && report.summary.dryRun;
   return (
     <Page.Main>
       <Page.Title>导入网页 Import pages</Page.Title>
@@ -125,7 +157,8 @@ const ImportPage = () => {
               <Button disabled={files.length === 0 || busy} loading={busy} onClick={() => send('analyse')}>
                 查看导入计划 · Show the plan
               </Button>
-              <Button variant="success" disabled={files.length === 0 || busy || report === null || !report.summary.dryRun} onClick={() => send('run')}>
+              {/* Confirming imports exactly what the plan above showed: nothing before a plan of the chosen files is on screen. */}
+              <Button variant="success" disabled={!planShown || busy} onClick={() => send('run')}>
                 确认导入 · Import
               </Button>
             </Flex>
@@ -144,8 +177,15 @@ const ImportPage = () => {
             <Box marginTop={3}>
               <Summary report={report} />
             </Box>
+            {!report.summary.dryRun && (
+              <Box marginTop={3}>
+                <Link to="/review-queue">
+                  <Typography textColor="primary600">{formatMessage({ id: 'newsroom-import.review-queue', defaultMessage: 'Open the review queue' })}</Typography>
+                </Link>
+              </Box>
+            )}
             {report.documents.map((doc) => (
-              <DocumentRow key={doc.file} doc={doc} />
+              <DocumentRow key={doc.file} doc={doc} locale={report.summary.locale} />
             ))}
           </Box>
         )}

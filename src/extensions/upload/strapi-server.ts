@@ -37,20 +37,32 @@ const withWebpFormats = (strapi: Core.Strapi, service: ImageManipulation): Image
   },
 });
 
+/**
+ * Strapi loads the plugin's module once per process and hands this extension the same object at
+ * every start: a second Strapi in one process (the tests, a script after a server) must wrap the
+ * plugin's own register and service again, never the wrappers of the first start.
+ */
+const ORIGINAL = Symbol.for('newsroom.upload.original');
+
+const originalOf = <T>(value: T): T => ((value as { [ORIGINAL]?: T })[ORIGINAL] ?? value);
+
+const remembering = <T extends object>(wrapper: T, original: unknown): T => Object.assign(wrapper, { [ORIGINAL]: original });
+
 export default (plugin: UploadPlugin): UploadPlugin => {
-  const register = plugin.register;
-  plugin.register = async (context) => {
+  const register = originalOf(plugin.register);
+  plugin.register = remembering(async (context: { strapi: Core.Strapi }) => {
     await register(context);
     // The provider exists once the plugin's own register has run, and the plugin asks it whether
     // URLs are to be rewritten at bootstrap, which comes after every register.
     installPublicMediaUrls(context.strapi);
-  };
-  const imageManipulation = plugin.services['image-manipulation'] as ImageManipulation;
-  let extended: ImageManipulation | undefined;
-  // The service is a plain object; strapi is only known once the plugin runs, so it is read lazily.
-  plugin.services['image-manipulation'] = ({ strapi }: { strapi: Core.Strapi }) => {
-    extended ??= withWebpFormats(strapi, imageManipulation);
-    return extended;
-  };
+  }, register);
+  const imageManipulation = originalOf(plugin.services['image-manipulation']) as ImageManipulation;
+  // One extended service per Strapi: the service is a plain object, and strapi is only known once the plugin runs.
+  const extended = new WeakMap<Core.Strapi, ImageManipulation>();
+  plugin.services['image-manipulation'] = remembering(({ strapi }: { strapi: Core.Strapi }) => {
+    const service = extended.get(strapi) ?? withWebpFormats(strapi, imageManipulation);
+    extended.set(strapi, service);
+    return service;
+  }, imageManipulation);
   return plugin;
 };

@@ -43,25 +43,7 @@ export const ArticleBySlugQuery = graphql(`
           name
         }
       }
-      body {
-        __typename
-        ... on ComponentBodyParagraph {
-          id
-          text
-        }
-        ... on ComponentBodySubheading {
-          id
-          text
-        }
-        ... on ComponentBodyPhoto {
-          id
-          caption
-          image {
-            url
-            alternativeText
-          }
-        }
-      }
+      body
       mentionedPersons(pagination: { pageSize: 100 }) {
         documentId
         name

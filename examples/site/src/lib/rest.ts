@@ -1,4 +1,5 @@
 import { strapiUrl } from './strapi';
+import type { BlockNode } from './blocks';
 
 /**
  * Types for the public REST API's responses, for a frontend that reads REST (with fetch or with
@@ -48,14 +49,12 @@ export type RestArticle = RestDocument & {
   mentionedInitiatives: Array<{ id: number; documentId: string; name: string; kind: string }>;
 };
 
-export type RestBodyBlock =
-  | { __component: 'body.paragraph'; id: number; text: string }
-  | { __component: 'body.subheading'; id: number; text: string }
-  | { __component: 'body.photo'; id: number; caption: string | null; image: RestMedia | null };
+/** The body: rich text blocks (src/lib/blocks.ts), the same JSON GraphQL serves. */
+export type RestBodyBlock = BlockNode;
 
 /** A news article as `GET /api/news-articles/:documentId` (or a slug lookup) returns it. */
 export type RestArticleDetail = RestArticle & {
-  body: RestBodyBlock[];
+  body: RestBodyBlock[] | null;
   seo: { id: number; metaTitle: string | null; metaDescription: string | null; canonicalUrl: string | null; shareImage: RestMedia | null } | null;
 };
 

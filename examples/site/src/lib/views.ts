@@ -47,33 +47,6 @@ export const articleTags = (article: Article): string[] => {
   return [...tags];
 };
 
-export type BodyBlock =
-  | { kind: 'paragraph'; key: string; lines: string[] }
-  | { kind: 'subheading'; key: string; text: string }
-  | { kind: 'photo'; key: string; caption: string | null; url: string | null; alt: string };
-
-/**
- * The body as blocks to print. Paragraphs are Markdown in Strapi; this example prints their text
- * line by line (escaped by Astro) rather than pull in a Markdown renderer and an HTML sanitiser.
- */
-export const bodyBlocks = (article: Article, mediaBase: string): BodyBlock[] =>
-  present(article.body ?? []).flatMap((block): BodyBlock[] => {
-    switch (block.__typename) {
-      case 'ComponentBodyParagraph':
-        return [{ kind: 'paragraph', key: `p${block.id}`, lines: block.text.split(/\n+/).filter((line) => line.trim() !== '') }];
-      case 'ComponentBodySubheading':
-        return [{ kind: 'subheading', key: `h${block.id}`, text: block.text }];
-      case 'ComponentBodyPhoto': {
-        const url = block.image?.url ?? null;
-        // Media URLs are relative (/uploads/…) unless the API runs with PUBLIC_URL.
-        const absolute = url === null ? null : url.startsWith('/') ? `${mediaBase}${url}` : url;
-        return [{ kind: 'photo', key: `f${block.id}`, caption: block.caption ?? null, url: absolute, alt: block.image?.alternativeText ?? block.caption ?? '' }];
-      }
-      default:
-        return [];
-    }
-  });
-
 /** The people an organisation page lists, each with the positions they hold in that organisation. */
 export const organisationPeople = (organisation: Organisation) =>
   present(organisation.people).map((person) => ({

@@ -1,0 +1,52 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { isImporterWrite } from '../documents/importer-writes';
+import { resultDocumentId } from '../documents/relation-sync';
+
+const PERSON = 'api::person.person';
+
+/** Positions shown in a label: enough to tell namesakes apart, short enough for a relation picker. */
+const LABEL_POSITIONS = 2;
+
+/**
+ * How a person is named in lists and relation pickers: the name, then where they hold which title
+ * (张三 · 某某商会 副会长), so that namesakes can be told apart. Stored as the person's `listLabel`,
+ * the content manager's main field for persons.
+ */
+export const personListLabel = (name: string, positions: Array<{ title: string | null; organisation: string | null }>): string => {
+  const posts = [...new Set(positions.map((position) => [position.organisation, position.title].filter((part) => part !== null && part !== '').join(' ')).filter((post) => post !== ''))];
+  return [name, ...posts.slice(0, LABEL_POSITIONS)].join(' · ') + (posts.length > LABEL_POSITIONS ? ' …' : '');
+};
+
+type PersonRow = { name?: string | null; positions?: Array<{ title?: string | null; organisation?: { name?: string | null } | null }> | null };
+
+/** Writes the label of a person's every version from their draft as stored. */
+export const refreshPersonLabel = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
+  const row = (await strapi.db.query(PERSON).findOne({
+    where: { documentId, publishedAt: null },
+    select: ['name'],
+    populate: { positions: { populate: { organisation: { select: ['name'] } } } },
+  })) as PersonRow | null;
+  if (row === null || typeof row.name !== 'string') return;
+  const listLabel = personListLabel(row.name, (row.positions ?? []).map((position) => ({ title: position.title ?? null, organisation: position.organisation?.name ?? null })));
+  await strapi.db.query(PERSON).updateMany({ where: { documentId }, data: { listLabel } });
+};
+
+/**
+ * Document middleware: a person's label follows every write of their name or positions. The
+ * importer's bulk writer gives new persons their label itself (their rows are written later).
+ */
+export const personLabelMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid !== PERSON || (context.action !== 'create' && context.action !== 'update') || isImporterWrite(context.params)) return next();
+    const result = await next();
+    const documentId = resultDocumentId(result) ?? (context.params as { documentId?: string }).documentId;
+    if (documentId !== undefined) await refreshPersonLabel(strapi, documentId);
+    return result;
+  };
+
+/** Persons stored before labels were kept get theirs at boot. */
+export const ensurePersonLabels = async (strapi: Core.Strapi): Promise<void> => {
+  const rows = (await strapi.db.query(PERSON).findMany({ where: { listLabel: null, publishedAt: null }, select: ['documentId'] })) as Array<{ documentId: string }>;
+  for (const row of rows) await refreshPersonLabel(strapi, row.documentId);
+};
