@@ -2,6 +2,7 @@ import path from 'path';
 import type { Knex } from 'knex';
 import type { runImport as RunImport } from '../src/import/run';
 import { DIST, loadStrapi } from './workers/boot';
+import { closeStrapi } from '../src/database/close';
 
 /**
  * `node -r esbuild-register bench/profile-import.ts CORPUS [--publish]` (DATABASE_* as for the
@@ -73,7 +74,7 @@ const main = async () => {
   for (const [shape, { count, nanoseconds }] of [...shapes].sort((a, b) => Number(b[1].nanoseconds - a[1].nanoseconds)).slice(0, 30)) {
     console.log(`${String(Number(nanoseconds / 1_000_000n)).padStart(7)} ${String(count).padStart(7)}  ${shape}`);
   }
-  await strapi.destroy();
+  await closeStrapi(strapi);
 };
 
 main().catch((error: unknown) => {

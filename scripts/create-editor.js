@@ -40,6 +40,8 @@ const run = async () => {
   const { distDir } = await ensureCompiled();
   const { createEditor } = require(path.join(distDir, 'src', 'bootstrap', 'editors.js'));
   const { createStrapi } = require('@strapi/strapi');
+  // Closes once the document events Strapi emits after a write are done.
+  const { closeStrapi } = require(path.join(distDir, 'src', 'database', 'close.js'));
   const strapi = await createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
     const editor = await createEditor(strapi, options);
@@ -47,7 +49,7 @@ const run = async () => {
     const invitation = editor.registrationToken === null ? null : `${adminUrl}/auth/register?registrationToken=${editor.registrationToken}`;
     process.stdout.write(`${JSON.stringify({ id: editor.id, email: editor.email, role: 'Editor', invitation }, null, 2)}\n`);
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
   process.exit(0);
 };

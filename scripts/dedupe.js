@@ -22,12 +22,14 @@ const run = async () => {
   const { distDir } = await ensureCompiled();
   const { dedupe } = require(path.join(distDir, 'src', 'import', 'dedupe.js'));
   const { createStrapi } = require('@strapi/strapi');
+  // Closes once the document events Strapi emits after a write are done.
+  const { closeStrapi } = require(path.join(distDir, 'src', 'database', 'close.js'));
   const strapi = await createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
     const report = await dedupe(strapi, { dryRun: args.includes('--dry-run') });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
   process.exit(0);
 };

@@ -46,6 +46,8 @@ const run = async () => {
     process.exit(2);
   }
   const { createStrapi } = require('@strapi/strapi');
+  // Closes once the document events Strapi emits after a write are done.
+  const { closeStrapi } = require(path.join(distDir, 'src', 'database', 'close.js'));
   const strapi = await createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false }).load();
   let code = 0;
   try {
@@ -56,7 +58,7 @@ const run = async () => {
     console.error(`merge: ${error.message}`);
     code = 2;
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
   process.exit(code);
 };

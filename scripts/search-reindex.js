@@ -14,6 +14,8 @@ const run = async () => {
   ensureEnv();
   const { distDir } = await ensureCompiled();
   const { createStrapi } = require('@strapi/strapi');
+  // Closes once the document events Strapi emits after a write are done.
+  const { closeStrapi } = require(path.join(distDir, 'src', 'database', 'close.js'));
   const strapi = await createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
     const { rebuildSearchIndex } = require(path.join(distDir, 'src', 'search', 'indexer.js'));
@@ -21,7 +23,7 @@ const run = async () => {
     const entries = await rebuildSearchIndex(strapi);
     console.log(`search index rebuilt: ${entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
   process.exit(0);
 };

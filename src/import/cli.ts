@@ -8,6 +8,7 @@ import { imageFetchOptionsFrom } from './fetch-images';
 import { processLabel } from './lock';
 import { BATCH_PAGES, runImport } from './run';
 import { reimportLines, reimportSummary, summaryTable, toMarkdown, type DocumentReport, type ImportReport } from './report';
+import { closeStrapi } from '../database/close';
 
 /**
  * `npm run import -- <files or directories...>`
@@ -193,8 +194,7 @@ export const main = async (argv: string[], bootStrapi: StrapiBooter): Promise<nu
     return EXIT.broken;
   } finally {
     if (strapi !== null) {
-      await settle(strapi);
-      await strapi.destroy();
+      await closeStrapi(strapi);
     }
   }
 };
@@ -222,16 +222,4 @@ const readableReimport = (report: ImportReport): string => {
   return lines.map((line) => `${line}\n`).join('');
 };
 
-type Pool = { numUsed: () => number; numPendingAcquires: () => number; numPendingCreates: () => number };
 
-/**
- * Strapi answers document events (webhooks, content releases) after the write has returned. Those
- * queries must finish before the database closes, or they fail with "aborted" on the way out.
- */
-const settle = async (strapi: Core.Strapi, timeoutMs = 10000): Promise<void> => {
-  const pool = (strapi.db.connection.client as { pool?: Pool }).pool;
-  const deadline = Date.now() + timeoutMs;
-  do {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  } while (pool !== undefined && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 && Date.now() < deadline);
-};

@@ -1,6 +1,7 @@
 import path from 'path';
 import { adminLogin, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { closeStrapi } from '../../src/database/close';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -75,12 +76,12 @@ describe('the admin panel for editors', () => {
     const contentType = contentTypes.findContentType(uid);
     const current = await contentTypes.findConfiguration(contentType);
     await contentTypes.updateConfiguration(contentType, { settings: current.settings, metadatas: current.metadatas, layouts: { ...current.layouts, list: ['name', 'kind'] } });
-    await app.strapi.destroy();
+    await closeStrapi(app.strapi);
     const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
     const again = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
     await again.server.mount();
     const database = app.database;
-    app = { strapi: again, database, stop: async () => { await again.destroy(); await database.drop(); } };
+    app = { strapi: again, database, stop: async () => { await closeStrapi(again); await database.drop(); } };
     token = await adminLogin(again);
     expect((await configuration(uid)).layouts.list).toEqual(['name', 'kind']);
     expect(await again.db.query('admin::user').count({})).toBe(1);

@@ -9,6 +9,7 @@ import { rest } from '../helpers/http';
 import { blocksText } from '../../src/body/blocks';
 import { canonicalBody } from '../../src/import/body';
 import { markdownText } from '../../src/import/plan';
+import { closeStrapi } from '../../src/database/close';
 
 /**
  * A database the app left before the body was a blocks field: articles in two locales, each with a
@@ -103,7 +104,7 @@ beforeAll(async () => {
   expect(rows).toHaveLength(4);
   for (const row of rows) await writeOldBody(knex, row.id, OLD_BODIES[`${row.locale}:${row.published_at === null ? 'draft' : 'published'}`], file.id);
   await knex('strapi_migrations').where({ name: MIGRATION }).del();
-  await strapi.destroy();
+  await closeStrapi(strapi);
   app = await startStrapi(first.database);
 });
 

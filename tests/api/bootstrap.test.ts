@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { closeStrapi } from '../../src/database/close';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -22,11 +23,11 @@ describe('bootstrap', () => {
 
   test('a restart on the same database adds no permission or locale rows', async () => {
     const first = await countRows(app.strapi);
-    await app.strapi.destroy();
+    await closeStrapi(app.strapi);
 
     const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
     const again = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-    app = { ...app, strapi: again, stop: async () => { await again.destroy(); await app.database.drop(); } };
+    app = { ...app, strapi: again, stop: async () => { await closeStrapi(again); await app.database.drop(); } };
     expect(await countRows(again)).toEqual(first);
   });
 

@@ -4,6 +4,7 @@ import os from 'os';
 import path from 'path';
 import { createTestDatabase, startStrapi, useTestEnvironment, type TestDatabase } from '../helpers/strapi';
 import { writeCorpus } from '../../bench/corpus';
+import { closeStrapi } from '../../src/database/close';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'scripts', 'import.js');
@@ -113,7 +114,7 @@ describe('npm run import', () => {
         expect(new Set(keys.map((row) => row.importKey)).size).toBe(keys.length);
       }
     } finally {
-      await app.strapi.destroy();
+      await closeStrapi(app.strapi);
     }
   });
 });

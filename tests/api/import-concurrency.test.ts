@@ -10,6 +10,7 @@ import { writeCorpus } from '../../bench/corpus';
 import { acquireImportLock, IMPORT_LOCK_TABLE } from '../../src/import/lock';
 import { dedupe } from '../../src/import/dedupe';
 import { NATURAL_KEY_TABLES, naturalKeyIndexName } from '../../src/database/natural-keys';
+import { closeStrapi } from '../../src/database/close';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'scripts', 'import.js');
@@ -58,7 +59,7 @@ describe('two command-line imports at once', () => {
     database = await createTestDatabase();
     // The schema exists before the imports start, as on any site that has run once.
     const app = await startStrapi(database);
-    await app.strapi.destroy();
+    await closeStrapi(app.strapi);
   });
 
   afterEach(async () => {
@@ -93,7 +94,7 @@ describe('two command-line imports at once', () => {
       const lock = await acquireImportLock(app.strapi, { holder: 'the next import', wait: false });
       await lock.release();
     } finally {
-      await app.strapi.destroy();
+      await closeStrapi(app.strapi);
     }
   });
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, ORGANISATION } from '../helpers/seed';
+import { closeStrapi } from '../../src/database/close';
 
 /**
  * `npm run merge` for bulk clean-ups: the same merge as the admin panel's, from a shell, on the
@@ -29,7 +30,7 @@ test('--dry-run reports what would move and changes nothing; without it the reco
   const removed = (await organisations.create({ data: { name: '某某县商会', kind: 'other' } as never, status: 'published' })).documentId;
   const article = (await app.strapi.documents(ARTICLE).create({ locale: 'zh-Hans', data: { title: '某某县商会举办年会', mentionedOrganisations: [removed] } as never, status: 'published' })).documentId;
   // The command line opens the database itself.
-  await app.strapi.destroy();
+  await closeStrapi(app.strapi);
 
   const dryRun = runCli(['--type', 'organisation', '--keep', kept, '--remove', removed, '--dry-run']);
   expect(dryRun.status).toBe(0);

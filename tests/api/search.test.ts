@@ -1,6 +1,7 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, ORGANISATION, PERSON } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
+import { closeStrapi } from '../../src/database/close';
 
 /**
  * Search quality and the index's life: a fixed set of queries with known answers over invented
@@ -246,7 +247,7 @@ describe('the index follows every change', () => {
     if (app.database.client === 'sqlite') await app.strapi.db.connection.raw('DELETE FROM newsroom_search_fts');
     // A page size of its own: the response cache has not seen this request.
     expect(ids(await search({ q: '捐赠', pageSize: 9 }))).toEqual([]);
-    await app.strapi.destroy();
+    await closeStrapi(app.strapi);
     app = await startStrapi(app.database);
     const after = await search({ q: '捐赠' });
     expect(after.body.data.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { ADMIN, launchBrowser, screenshot, startServer, type RunningServer } fro
 import { ARTICLE } from '../helpers/seed';
 import { createTestDatabase, startStrapi, useTestEnvironment, type TestDatabase } from '../helpers/strapi';
 import { blocksText } from '../../src/body/blocks';
+import { closeStrapi } from '../../src/database/close';
 
 /**
  * The article body as an editor reads and writes it in the admin: one continuous rich text editor
@@ -39,7 +40,7 @@ beforeAll(async () => {
     },
   });
   documentId = article.documentId;
-  await seeding.strapi.destroy();
+  await closeStrapi(seeding.strapi);
   server = await startServer(database);
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });

@@ -3,6 +3,7 @@ import { launchBrowser, screenshot, startServer } from '../helpers/browser';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON, seedNewsroom, type Seeded } from '../helpers/seed';
 import { createTestDatabase, startStrapi, useTestEnvironment } from '../helpers/strapi';
 import { createEditor } from '../../src/bootstrap/editors';
+import { closeStrapi } from '../../src/database/close';
 
 /**
  * An editor with the Editor role and the interface in 中文 walks the screens of a working day. Each
@@ -92,7 +93,7 @@ beforeAll(async () => {
   await seedDraftLink(seeding.strapi);
   // The way an operator adds an editor (npm run editor:create): the Editor role, the admin in Chinese.
   await createEditor(seeding.strapi, EDITOR);
-  await seeding.strapi.destroy();
+  await closeStrapi(seeding.strapi);
   server = await startServer(database);
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

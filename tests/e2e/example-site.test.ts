@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ADMIN, freePort, launchBrowser, screenshot, startServer, type RunningServer } from '../helpers/browser';
 import { ARTICLE, seedNewsroom, type Seeded } from '../helpers/seed';
 import { createTestDatabase, startStrapi, useTestEnvironment, type TestDatabase } from '../helpers/strapi';
+import { closeStrapi } from '../../src/database/close';
 
 /**
  * The example site (examples/site) as a reader meets it: built with its generated types, run against
@@ -33,7 +34,7 @@ const seedAndServe = async (): Promise<void> => {
   const database = await createTestDatabase();
   const seeding = await startStrapi(database);
   seeded = await seedNewsroom(seeding.strapi);
-  await seeding.strapi.destroy();
+  await closeStrapi(seeding.strapi);
   server = await startServer(database);
 };
 

@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { closeStrapi } from '../../src/database/close';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -101,7 +102,7 @@ export const startStrapi = async (existing?: TestDatabase): Promise<TestApp> => 
     strapi,
     database,
     stop: async () => {
-      await strapi.destroy();
+      await closeStrapi(strapi);
       await database.drop();
     },
   };
