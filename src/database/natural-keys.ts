@@ -44,14 +44,8 @@ export const countDuplicateKeys = async (knex: Core.Strapi['db']['connection'], 
 export type NaturalKeyStatus = { table: string; enforced: boolean; duplicateKeys: number };
 
 export const ensureNaturalKeyIndexes = async (strapi: Core.Strapi): Promise<NaturalKeyStatus[]> => {
-  const client = strapi.db.dialect.client;
+  // SQLite and PostgreSQL, the two databases config/database.ts offers, both have partial indexes.
   const knex = strapi.db.connection;
-  if (client !== 'sqlite' && client !== 'postgres') {
-    // MySQL and MariaDB have no partial or expression indexes of this shape; the import lock alone
-    // keeps imports from racing there.
-    strapi.log.warn(`Natural-key indexes are not enforced on ${client}; only the import lock prevents duplicate records.`);
-    return NATURAL_KEY_TABLES.map(({ table }) => ({ table, enforced: false, duplicateKeys: 0 }));
-  }
   const statuses: NaturalKeyStatus[] = [];
   for (const { table } of NATURAL_KEY_TABLES) {
     try {

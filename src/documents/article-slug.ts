@@ -36,7 +36,7 @@ export const articleSlugMiddleware =
         where: { slug, locale, ...(documentId === undefined ? {} : { documentId: { $ne: documentId } }) },
         select: ['id'],
       });
-      return clash !== null || isStagedSlug(ARTICLE, locale, slug);
+      return clash !== null || isStagedSlug(strapi, ARTICLE, locale, slug);
     });
     return next();
   };

@@ -12,20 +12,42 @@ export const markImporterWrite = <T extends object>(params: T): T => {
 
 export const isImporterWrite = (params: unknown): boolean => typeof params === 'object' && params !== null && importerWrites.has(params);
 
+import type { Core } from '@strapi/strapi';
+
 /**
- * Slugs of documents the bulk writer has created but not written yet. Several pages are written in
- * one batch, so the slug middleware must see the slugs earlier pages of the batch took as taken.
+ * Slugs the bulk writers of a Strapi have taken but not committed. A writer stages several pages
+ * before it writes them, and its rows stay invisible to every other transaction until its batch
+ * commits, so until then the slug middleware must read those slugs as taken: for the writer's own
+ * later pages, and for anyone else creating an article meanwhile (an editor, a second import). Each
+ * writer keeps its own set, registered with its Strapi while its transaction is open.
  */
-const stagedSlugs = new Set<string>();
+export type StagedSlugs = {
+  stage: (uid: string, locale: string | null, slug: string) => void;
+  /** The writer's transaction is over (committed or rolled back): its slugs are in the database, or were never written. */
+  release: () => void;
+};
+
+const openSlugs = new WeakMap<Core.Strapi, Set<Set<string>>>();
 
 const slugKey = (uid: string, locale: string | null, slug: string) => `${uid}\u0000${locale ?? ''}\u0000${slug}`;
 
-export const stageSlug = (uid: string, locale: string | null, slug: string): void => {
-  stagedSlugs.add(slugKey(uid, locale, slug));
+export const openStagedSlugs = (strapi: Core.Strapi): StagedSlugs => {
+  const own = new Set<string>();
+  const open = openSlugs.get(strapi) ?? new Set<Set<string>>();
+  openSlugs.set(strapi, open);
+  open.add(own);
+  return {
+    stage: (uid, locale, slug) => {
+      own.add(slugKey(uid, locale, slug));
+    },
+    release: () => {
+      open.delete(own);
+    },
+  };
 };
 
-export const isStagedSlug = (uid: string, locale: string | null, slug: string): boolean => stagedSlugs.has(slugKey(uid, locale, slug));
-
-export const clearStagedSlugs = (): void => {
-  stagedSlugs.clear();
+export const isStagedSlug = (strapi: Core.Strapi, uid: string, locale: string | null, slug: string): boolean => {
+  const key = slugKey(uid, locale, slug);
+  for (const staged of openSlugs.get(strapi) ?? []) if (staged.has(key)) return true;
+  return false;
 };

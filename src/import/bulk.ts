@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { clearStagedSlugs, markImporterWrite, stageSlug } from '../documents/importer-writes';
+import { markImporterWrite, openStagedSlugs } from '../documents/importer-writes';
 import type { ImportEvents } from './events';
+import { createRows, validateStaged } from './guarantees';
 
 /**
  * The importer's write path for new documents. The Document Service spends most of an import on
@@ -15,9 +16,11 @@ import type { ImportEvents } from './events';
  * Existing documents keep going through the Document Service: updates are rarer, and Strapi's
  * publish re-points the links other published entries hold to them.
  *
- * The Document Service would emit `entry.create` (and `entry.publish`) for each new document; the
- * writer reports every row it writes to the run's events (events.ts), which emits them once the
- * batch has committed.
+ * What the Document Service would guarantee is kept (guarantees.ts): each staged record is checked
+ * by Strapi's entity validator, and the rows go through the database lifecycles. The Document Service
+ * would emit `entry.create` (and `entry.publish`) for each new document; the writer reports every row
+ * it writes to the run's events (events.ts), which emits them once the batch has committed. Its
+ * staged slugs are its own (importer-writes.ts), held until its transaction ends.
  */
 
 type Data = Record<string, unknown>;
@@ -131,19 +134,13 @@ const scalarsOf = (attributes: Record<string, SchemaAttribute>, data: Data): Dat
   return row;
 };
 
-/** Ids that came back from one multi-row insert, in the order the rows were given. */
-const insertedIds = (result: { ids: unknown[] }): number[] =>
-  // Rows are numbered in the order they are inserted; RETURNING itself promises no order.
-  result.ids.map((id) => Number(typeof id === 'object' && id !== null ? (id as { id: unknown }).id : id)).sort((a, b) => a - b);
-
 /**
  * `trx` is the transaction the writer's documents are written in (`strapi.db.transaction`'s `trx`):
  * one page's, or a batch of pages'. New documents are staged by `create`, changes to existing ones
  * are deferred with `defer`, and `flush` writes them all.
  */
 export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, events: Pick<ImportEvents, 'wrote'>) => {
-  // Staged slugs of a writer whose transaction rolled back were never written.
-  clearStagedSlugs();
+  const slugs = openStagedSlugs(strapi);
   /** Documents created but not yet written, or written but without their relations yet. */
   let staged: Staged[] = [];
   const byKey = new Map<string, Staged>();
@@ -158,7 +155,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
       if (typeof defaultId !== 'function') throw new Error(`${uid} has no documentId generator`);
       const documentId = String((defaultId as () => unknown)());
       captured = { uid, documentId, locale: isLocalized(strapi, uid) ? (final.locale ?? null) : null, linkLocale: final.locale ?? null, data: final.data, ids: {} };
-      if (typeof final.data.slug === 'string') stageSlug(uid, captured.locale, final.data.slug);
+      if (typeof final.data.slug === 'string') slugs.stage(uid, captured.locale, final.data.slug);
       return { documentId };
     });
     await strapi.documents(uid as 'api::organisation.organisation').create(own as never);
@@ -175,6 +172,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
     for (const uid of uids) {
       const records = staged.filter((record) => record.uid === uid);
       const attributes = schemaAttributes(strapi, uid);
+      for (const record of records) await validateStaged(strapi, uid, record.data, { isDraft: !versions.includes('published'), locale: record.locale });
       const rows = records.flatMap((record) =>
         versions.map((version) => ({
           ...scalarsOf(attributes, record.data),
@@ -185,7 +183,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
           publishedAt: version === 'published' ? now : null,
         }))
       );
-      const ids = insertedIds(await strapi.db.query(uid as "api::organisation.organisation").createMany({ data: rows }));
+      const ids = await createRows(strapi, uid, rows);
       records.forEach((record, index) => {
         versions.forEach((version, offset) => {
           record.ids[version] = ids[index * versions.length + offset];
@@ -193,8 +191,6 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
         events.wrote(uid, record.ids);
       });
     }
-    // The rows are in the database now, where the slug middleware looks for clashes.
-    clearStagedSlugs();
   };
 
   /** Row ids of the given documents in one version, from what this writer staged or from the database. */
@@ -304,8 +300,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
       for (const componentUid of componentUids) {
         const pending = components.filter((component) => component.componentUid === componentUid);
         const attributes = schemaAttributes(strapi, componentUid);
-        const result = await strapi.db.query(componentUid as 'api::organisation.organisation').createMany({ data: pending.map((component) => scalarsOf(attributes, component.data)) });
-        const cmpIds = insertedIds(result);
+        const cmpIds = await createRows(strapi, componentUid, pending.map((component) => scalarsOf(attributes, component.data)));
         pending.forEach((component, index) => {
           joinRows.push({ tableName: component.tableName, row: component.join(cmpIds[index]) });
           relate(componentUid, cmpIds[index], component.data);
@@ -376,7 +371,15 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
   /** Every document this writer has written, for work that must follow the commit (the search index). */
   const created: Array<{ uid: string; documentId: string }> = [];
 
-  return { create, dataOf, defer, flush, created: (): ReadonlyArray<{ uid: string; documentId: string }> => created };
+  return {
+    create,
+    dataOf,
+    defer,
+    flush,
+    created: (): ReadonlyArray<{ uid: string; documentId: string }> => created,
+    /** Once the writer's transaction has committed or rolled back: its slugs are in the database now, or nowhere. */
+    close: (): void => slugs.release(),
+  };
 };
 
 export type BulkWriter = ReturnType<typeof createBulkWriter>;

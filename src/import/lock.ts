@@ -9,7 +9,7 @@ import { importBusy } from './errors';
  * this lock keeps it from happening at all, across processes and across server instances.
  *
  * The lock is one row (table created by database/migrations/2026.11.30T00.00.00.import-lock.ts)
- * taken with a conditional UPDATE, which is atomic on SQLite, PostgreSQL and MySQL alike and lets
+ * taken with a conditional UPDATE, which is atomic on SQLite and PostgreSQL alike and lets
  * a waiting import say who holds it and since when. A holder refreshes its heartbeat while it runs;
  * a holder that was killed stops refreshing, and after STALE_AFTER_MS the next import takes over.
  */

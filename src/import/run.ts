@@ -283,15 +283,20 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
   events?.begin();
   let done: Map<Prepared, Done>;
   let created: ReadonlyArray<IndexedDocument> = [];
+  // The writer's staged slugs stay taken until its transaction is over, committed or rolled back.
+  const writer: { current: BulkWriter | null } = { current: null };
   try {
-    done = await strapi.db.transaction(async ({ trx }) => {
-      const bulk = createBulkWriter(strapi, trx, new Date(), events ?? { wrote: () => undefined });
-      const results = new Map<Prepared, Done>();
-      for (const item of items) results.set(item, await importItem(run, item, bulk));
-      await bulk.flush(run.versions);
-      created = bulk.created();
-      return results;
-    });
+    done = await strapi.db
+      .transaction(async ({ trx }) => {
+        const bulk = createBulkWriter(strapi, trx, new Date(), events ?? { wrote: () => undefined });
+        writer.current = bulk;
+        const results = new Map<Prepared, Done>();
+        for (const item of items) results.set(item, await importItem(run, item, bulk));
+        await bulk.flush(run.versions);
+        created = bulk.created();
+        return results;
+      })
+      .finally(() => writer.current?.close());
     journal.commit();
   } catch (error) {
     journal.rollback();
