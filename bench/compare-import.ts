@@ -54,8 +54,8 @@ const main = async (): Promise<void> => {
     [b, []],
   ]);
   for (let round = 0; round < Number(rounds); round += 1) {
-    for (const checkout of [a, b]) {
-      const done = await importWith(checkout, corpus, freshDatabase(postgres, `${round}_${checkout === a ? 'a' : 'b'}`));
+    for (const [index, checkout] of [a, b].entries()) {
+      const done = await importWith(checkout, corpus, freshDatabase(postgres, `${round}_${index}`));
       const rate = done.documents / done.seconds;
       (rates.get(checkout) as number[]).push(rate);
       console.log(`${checkout}: ${done.documents} pages, ${done.failed} failed, ${done.seconds.toFixed(1)} s, ${rate.toFixed(1)} docs/s`);
