@@ -186,8 +186,27 @@ const createTally = (options: RunOptions) => {
 
 type Tally = ReturnType<typeof createTally>;
 
-/** Plans one page against the index, writes it (or stages it with `bulk`) and teaches the index its records. */
-const importPage = async (run: Run, page: Page, bulk: BulkWriter | null): Promise<Done> => {
+/**
+ * The batch a page is written in: its writer, and the articles its pages have written so far. Only
+ * those are not in the database as the batch's writer will leave them until it flushes.
+ */
+type Batch = { writer: BulkWriter; articles: Set<string> };
+
+const openBatch = (writer: BulkWriter): Batch => ({ writer, articles: new Set() });
+
+/**
+ * An article's draft as stored, to plan a page against. One written by an earlier page of this batch
+ * is flushed first; any other is in the database already, and the batch's staged rows stay staged
+ * to go in with the rest of its multi-row inserts.
+ */
+const storedArticle = async (run: Run, documentId: string, batch: Batch | null) => {
+  if (run.strapi === null) return null;
+  if (batch !== null && batch.articles.has(documentId)) await batch.writer.flush(run.versions);
+  return readStoredArticle(run.strapi, documentId, run.options.locale);
+};
+
+/** Plans one page against the index, writes it (or stages it with the batch's writer) and teaches the index its records. */
+const importPage = async (run: Run, page: Page, batch: Batch | null): Promise<Done> => {
   const { options, strapi, index } = run;
   const origin = pageOrigin(page.file, options.paths, options.baseUrl ?? null, page.analysed.parsed.url);
   const resolved = resolve(page.analysed, index, origin);
@@ -205,15 +224,14 @@ const importPage = async (run: Run, page: Page, bulk: BulkWriter | null): Promis
       candidates: noCandidates(),
     };
   }
-  let stored = null;
-  if (strapi !== null && known?.documentId !== null && known?.documentId !== undefined) {
-    // The article may have been staged earlier in this batch; it must be in the database to be read.
-    if (bulk !== null) await bulk.flush(run.versions);
-    stored = await readStoredArticle(strapi, known.documentId, options.locale);
-  }
+  const stored = known?.documentId === null || known?.documentId === undefined ? null : await storedArticle(run, known.documentId, batch);
   const documentPlan = plan(resolved, index, stored, { rulesVersion: run.rulesVersion });
   const written =
-    bulk !== null && strapi !== null ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish, images: run.images }, bulk) : new Map<string, string>();
+    batch !== null && strapi !== null
+      ? await writeDocument(strapi, documentPlan, index, { locale: options.locale, publish: options.publish, images: run.images }, batch.writer)
+      : new Map<string, string>();
+  const articleId = written.get(documentPlan.article.key);
+  if (batch !== null && articleId !== undefined) batch.articles.add(articleId);
   learn(index, documentPlan, written, options.publish && !options.dryRun);
   return {
     counts: planCounts(documentPlan),
@@ -238,7 +256,7 @@ const analysedUnder = (result: ReturnType<typeof analyse>, bytes: Uint8Array, ru
  * A page skipped as unchanged when it was read is still unchanged when its turn comes, unless a
  * page before it in this run changed the same article; then it is analysed and imported after all.
  */
-const importUnchanged = async (run: Run, item: Extract<Prepared, { kind: 'unchanged' }>, bulk: BulkWriter | null): Promise<Done> => {
+const importUnchanged = async (run: Run, item: Extract<Prepared, { kind: 'unchanged' }>, batch: Batch | null): Promise<Done> => {
   const { index, options } = run;
   const known = index.articles.get(item.key);
   if (known !== undefined && index.articleHashes.get(item.hash) === item.key && (!options.publish || known.published || options.dryRun)) {
@@ -254,12 +272,12 @@ const importUnchanged = async (run: Run, item: Extract<Prepared, { kind: 'unchan
   }
   const analysed = analysedUnder(analyse({ file: item.file, bytes: item.bytes }), item.bytes, run.rulesVersion);
   if (!analysed.ok) return failedDone(failedDocument(item.file, analysed.problem.message));
-  return importPage(run, { kind: 'page', file: item.file, analysed: analysed.value }, bulk);
+  return importPage(run, { kind: 'page', file: item.file, analysed: analysed.value }, batch);
 };
 
-const importItem = (run: Run, item: Prepared, bulk: BulkWriter | null): Promise<Done> => {
-  if (item.kind === 'page') return importPage(run, item, bulk).catch((error: unknown) => (bulk === null ? failedPage(item, error) : Promise.reject(error)));
-  if (item.kind === 'unchanged') return importUnchanged(run, item, bulk);
+const importItem = (run: Run, item: Prepared, batch: Batch | null): Promise<Done> => {
+  if (item.kind === 'page') return importPage(run, item, batch).catch((error: unknown) => (batch === null ? failedPage(item, error) : Promise.reject(error)));
+  if (item.kind === 'unchanged') return importUnchanged(run, item, batch);
   return Promise.resolve(failedDone(item.report));
 };
 
@@ -291,7 +309,8 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
         const bulk = createBulkWriter(strapi, trx, new Date(), events ?? { wrote: () => undefined });
         writer.current = bulk;
         const results = new Map<Prepared, Done>();
-        for (const item of items) results.set(item, await importItem(run, item, bulk));
+        const pages = openBatch(bulk);
+        for (const item of items) results.set(item, await importItem(run, item, pages));
         await bulk.flush(run.versions);
         created = bulk.created();
         return results;

@@ -116,3 +116,64 @@ test('two imports at once in one server both finish, each article keeps a slug o
   const published = await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', status: 'published', fields: ['slug'], limit: 100 } as never);
   expect(published).toHaveLength(60);
 });
+
+test('a re-import that changes stored articles writes the batch’s new records in one insert, not one per page', async () => {
+  app = await startStrapi();
+  const pages = corpus(20, 34);
+  const first = await runImport({ paths: [pages], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi });
+  expect(first.summary.failed).toBe(0);
+  // Each page gains a paragraph about an organisation no page named before: every article is
+  // updated, and every page brings a new record, in one batch.
+  const places = ['青岚', '临溪', '石桥', '金塘', '白鹭'];
+  const trades = ['电子', '食品', '纺织', '物流'];
+  fs.readdirSync(pages)
+    .sort()
+    .forEach((file, index) => {
+      const chamber = `${places[index % places.length]}县${trades[Math.floor(index / places.length) % trades.length]}商会`;
+      fs.appendFileSync(path.join(pages, file), `\n  ${chamber}会长潘${'一二三四五六七八九十'[index % 10]}明出席并讲话。\n`);
+    });
+  // Rows per insert statement into organisations (about: a multi-row insert counts more than one).
+  const inserts: number[] = [];
+  const count = (query: { sql: string }) => {
+    if (/^insert into [`"]organisations[`"]/.test(query.sql)) inserts.push(query.sql.split(/ as [`"]aliases[`"]|\), \(/).length);
+  };
+  const connection = app.strapi.db.connection as unknown as { on: (event: 'query', listener: typeof count) => void; off: (event: 'query', listener: typeof count) => void };
+  connection.on('query', count);
+  let again;
+  try {
+    again = await runImport({ paths: [pages], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi, batchPages: 25 });
+  } finally {
+    connection.off('query', count);
+  }
+  expect(again.summary.failed).toBe(0);
+  expect(again.summary.records.articles.updated).toBe(20);
+  expect(again.summary.records.organisations.created).toBeGreaterThanOrEqual(15);
+  // Drafts and published rows of all the new ones, in one multi-row insert. (Strapi's own publish
+  // of an existing organisation that changed inserts its published row alone.)
+  expect(inserts.filter((rows) => rows > 1)).toHaveLength(1);
+});
+
+test('a page saved twice, changed in between, in one batch: the later copy updates the article the earlier one created', async () => {
+  app = await startStrapi();
+  const directory = corpus(1, 35);
+  const [file] = fs.readdirSync(directory);
+  const page = fs.readFileSync(path.join(directory, file), 'utf8');
+  fs.rmSync(path.join(directory, file));
+  const url = '原文链接：https://news.example.org/2026/1130/77.html';
+  const added = '白鹭县纺织商会会长潘十明出席并讲话。';
+  // The address as some sites print it above the article.
+  const [title, ...rest] = page.split('\n');
+  fs.writeFileSync(path.join(directory, 'a-saved-first.txt'), [title, url, ...rest].join('\n'));
+  fs.writeFileSync(path.join(directory, 'b-saved-later.txt'), [title, url, ...rest, `  ${added}`].join('\n'));
+  const report = await runImport({ paths: [directory], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi, batchPages: 25 });
+  expect(report.summary.failed).toBe(0);
+  expect(report.summary.records.articles.created).toBe(1);
+  expect(report.summary.records.articles.updated).toBe(1);
+  const articles = (await app.strapi.documents(ARTICLE).findMany({ locale: 'zh-Hans', status: 'published', populate: { mentionedOrganisations: true } } as never)) as unknown as Array<{
+    body: unknown;
+    mentionedOrganisations: Array<{ name: string }>;
+  }>;
+  expect(articles).toHaveLength(1);
+  expect(JSON.stringify(articles[0].body)).toContain(added);
+  expect(articles[0].mentionedOrganisations.map((organisation) => organisation.name)).toContain('白鹭县纺织商会');
+});
