@@ -3,6 +3,7 @@ import { isImporterWrite } from '../documents/importer-writes';
 import { resultDocumentId } from '../documents/relation-sync';
 
 const PERSON = 'api::person.person';
+const ORGANISATION = 'api::organisation.organisation';
 
 /** Positions shown in a label: enough to tell namesakes apart, short enough for a relation picker. */
 const LABEL_POSITIONS = 2;
@@ -31,13 +32,34 @@ export const refreshPersonLabel = async (strapi: Core.Strapi, documentId: string
   await strapi.db.query(PERSON).updateMany({ where: { documentId }, data: { listLabel } });
 };
 
+/** Relabels everyone holding a position at the organisation: their labels carry its name. */
+const refreshLabelsAt = async (strapi: Core.Strapi, organisationDocumentId: string): Promise<void> => {
+  const rows = (await strapi.db.query(PERSON).findMany({
+    where: { publishedAt: null, positions: { organisation: { documentId: organisationDocumentId } } },
+    select: ['documentId'],
+  })) as Array<{ documentId: string }>;
+  for (const documentId of new Set(rows.map((row) => row.documentId))) await refreshPersonLabel(strapi, documentId);
+};
+
+const renames = (params: unknown): boolean => {
+  const data = (params as { data?: Record<string, unknown> }).data;
+  return data !== undefined && data !== null && typeof data === 'object' && 'name' in data;
+};
+
 /**
- * Document middleware: a person's label follows every write of their name or positions. The
- * importer's bulk writer gives new persons their label itself (their rows are written later).
+ * Document middleware: a person's label follows every write of their name or positions, and every
+ * rename of an organisation they hold a position at. The importer's bulk writer gives new persons
+ * their label itself (their rows are written later).
  */
 export const personLabelMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
+    if (context.uid === ORGANISATION && context.action === 'update' && renames(context.params)) {
+      const result = await next();
+      const documentId = resultDocumentId(result) ?? (context.params as { documentId?: string }).documentId;
+      if (documentId !== undefined) await refreshLabelsAt(strapi, documentId);
+      return result;
+    }
     if (context.uid !== PERSON || (context.action !== 'create' && context.action !== 'update') || isImporterWrite(context.params)) return next();
     const result = await next();
     const documentId = resultDocumentId(result) ?? (context.params as { documentId?: string }).documentId;

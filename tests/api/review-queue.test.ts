@@ -253,3 +253,34 @@ describe('what imported records say of their sources', () => {
     expect(organisation).not.toBeNull();
   });
 });
+
+describe('labels after a rename', () => {
+  test('renaming an organisation in the admin relabels the persons who hold a position there', async () => {
+    await importPages({
+      'rename-1.html': page({
+        title: '蓝田县陶艺协会举办青年陶艺展',
+        url: 'https://news.example.org/rename/1.html',
+        source: '青禾日报',
+        date: '2025-04-01',
+        paragraphs: ['蓝田县陶艺协会在县文化馆举办青年陶艺展，展出作品八十件。', '蓝田县陶艺协会会长、蓝田青瓷有限公司董事长顾清和主持开幕式。'],
+      }),
+    });
+    const organisation = await app.strapi.documents(ORGANISATION).findFirst({ filters: { name: '蓝田县陶艺协会' } });
+    expect(organisation).not.toBeNull();
+    const labelOf = async () => {
+      const response = await rest(app.strapi)
+        .get(`/content-manager/collection-types/${PERSON}`)
+        .query({ filters: { name: { $eq: '顾清和' } } })
+        .set('Authorization', `Bearer ${adminToken}`)
+        .expect(200);
+      return (response.body.results as Array<{ listLabel: string }>).map((person) => person.listLabel);
+    };
+    expect(await labelOf()).toEqual(['顾清和 · 蓝田县陶艺协会 会长 · 蓝田青瓷有限公司 董事长']);
+    await rest(app.strapi)
+      .put(`/content-manager/collection-types/${ORGANISATION}/${organisation?.documentId}`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ name: '蓝田县陶瓷艺术协会' })
+      .expect(200);
+    expect(await labelOf()).toEqual(['顾清和 · 蓝田县陶瓷艺术协会 会长 · 蓝田青瓷有限公司 董事长']);
+  });
+});
