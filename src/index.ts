@@ -20,10 +20,13 @@ import { registerMergeRoutes } from './merge/routes';
 import { registerReviewQueueRoutes } from './review/routes';
 import { ensurePersonLabels, personLabelMiddleware } from './review/person-label';
 import { reviewResolutionMiddleware } from './review/resolution-middleware';
+import { withOneDefaultLocaleRead } from './i18n/default-locale';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Outermost: an article's links are published before any other middleware sees the article's publish.
+    // Around everything an operation runs, nested operations included: one read of the default locale.
+    strapi.documents.use((_context, next) => withOneDefaultLocaleRead(next));
+    // Outermost of the rest: an article's links are published before any other middleware sees the article's publish.
     strapi.documents.use(publishLinksMiddleware(strapi));
     strapi.documents.use(safeDeleteMiddleware(strapi));
     // The organisation's aliases, edited as a list of names (src/admin/components/AliasesInput.tsx); stored as JSON.

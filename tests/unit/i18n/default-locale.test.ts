@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE_HOLD_MS, withHeldDefaultLocale } from '../../../src/i18n/default-locale';
+import { withOneDefaultLocaleRead, withSharedDefaultLocale } from '../../../src/i18n/default-locale';
 
 /** A locales service over an in-memory default, counting its reads, as the i18n plugin's reads the core store. */
 const storeOf = (initial: string) => {
@@ -16,49 +16,55 @@ const storeOf = (initial: string) => {
       state.code = code;
     },
   };
-  let clock = 0;
-  const held = withHeldDefaultLocale(
-    service,
-    async () => {
-      state.changes += 1;
-    },
-    () => clock
-  );
-  return { state, held, advance: (ms: number) => (clock += ms) };
+  const shared = withSharedDefaultLocale(service, async () => {
+    state.changes += 1;
+  });
+  return { state, shared };
 };
 
-describe('the held default locale', () => {
-  it('is read once for many calls within the hold, and again after it', async () => {
-    const { state, held, advance } = storeOf('zh-Hans');
-    const values = await Promise.all(Array.from({ length: 50 }, () => held.getDefaultLocale()));
+describe('the default locale within one operation', () => {
+  it('is read once for many concurrent calls in one operation, nested operations included', async () => {
+    const { state, shared } = storeOf('zh-Hans');
+    const values = await withOneDefaultLocaleRead(async () => {
+      const outer = await Promise.all(Array.from({ length: 50 }, () => shared.getDefaultLocale()));
+      const nested = await withOneDefaultLocaleRead(() => shared.getDefaultLocale());
+      return [...outer, nested];
+    });
     expect(new Set(values)).toEqual(new Set(['zh-Hans']));
     expect(state.reads).toBe(1);
-    advance(DEFAULT_LOCALE_HOLD_MS - 1);
-    await held.getDefaultLocale();
-    expect(state.reads).toBe(1);
-    advance(1);
-    await held.getDefaultLocale();
-    expect(state.reads).toBe(2);
   });
 
-  it('gives the new default at once after this instance changes it, and reports the change', async () => {
-    const { state, held } = storeOf('zh-Hans');
-    expect(await held.getDefaultLocale()).toBe('zh-Hans');
-    await held.setDefaultLocale({ code: 'en' });
-    expect(await held.getDefaultLocale()).toBe('en');
+  it('is read again by the next operation, and on every call outside one', async () => {
+    const { state, shared } = storeOf('zh-Hans');
+    await withOneDefaultLocaleRead(() => shared.getDefaultLocale());
+    await withOneDefaultLocaleRead(() => shared.getDefaultLocale());
+    await shared.getDefaultLocale();
+    await shared.getDefaultLocale();
+    expect(state.reads).toBe(4);
+  });
+
+  it('gives the new default at once after a change in the same operation, and reports the change', async () => {
+    const { state, shared } = storeOf('zh-Hans');
+    await withOneDefaultLocaleRead(async () => {
+      expect(await shared.getDefaultLocale()).toBe('zh-Hans');
+      await shared.setDefaultLocale({ code: 'en' });
+      expect(await shared.getDefaultLocale()).toBe('en');
+    });
     expect(state.changes).toBe(1);
   });
 
-  it('does not hold a read that failed', async () => {
-    const { state, held } = storeOf('zh-Hans');
+  it('does not share a read that failed', async () => {
+    const { state, shared } = storeOf('zh-Hans');
     state.failNext = true;
-    await expect(held.getDefaultLocale()).rejects.toThrow('the database is gone');
-    expect(await held.getDefaultLocale()).toBe('zh-Hans');
+    await withOneDefaultLocaleRead(async () => {
+      await expect(shared.getDefaultLocale()).rejects.toThrow('the database is gone');
+      expect(await shared.getDefaultLocale()).toBe('zh-Hans');
+    });
     expect(state.reads).toBe(2);
   });
 
   it('keeps the rest of the service as it is', () => {
     const service = { getDefaultLocale: async () => 'en', setDefaultLocale: async () => undefined, find: () => 'all locales' };
-    expect(withHeldDefaultLocale(service, async () => undefined).find()).toBe('all locales');
+    expect(withSharedDefaultLocale(service, async () => undefined).find()).toBe('all locales');
   });
 });
