@@ -135,7 +135,7 @@ test('a re-import that changes stored articles writes the batch’s new records 
   // Rows per insert statement into organisations (about: a multi-row insert counts more than one).
   const inserts: number[] = [];
   const count = (query: { sql: string }) => {
-    if (/^insert into [`"]organisations[`"]/.test(query.sql)) inserts.push(query.sql.split(/ as [`"]aliases[`"]|\), \(/).length);
+    if (/^insert into (?:[`"]\w+[`"]\.)?[`"]organisations[`"]/.test(query.sql)) inserts.push(query.sql.split(/ as [`"]aliases[`"]|\), \(/).length);
   };
   const connection = app.strapi.db.connection as unknown as { on: (event: 'query', listener: typeof count) => void; off: (event: 'query', listener: typeof count) => void };
   connection.on('query', count);
