@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { markImporterWrite, openStagedSlugs } from '../documents/importer-writes';
 import type { ImportEvents } from './events';
 import { createRows, validateStaged } from './guarantees';
+import { isLocalized, schemaAttributes, type SchemaAttribute } from './models';
 
 /**
  * The importer's write path for new documents. The Document Service spends most of an import on
@@ -36,14 +37,6 @@ type JoinTable = {
   inverseOrderColumnName?: string;
 };
 type DbAttribute = { joinTable?: JoinTable };
-type SchemaAttribute = {
-  type: string;
-  relation?: string;
-  target?: string;
-  component?: string;
-  repeatable?: boolean;
-  mappedBy?: string;
-};
 
 /** A new document the importer wants written, as the middlewares left its data. */
 export type Staged = {
@@ -81,30 +74,6 @@ export const withBulkWrites = async <T>(strapi: Core.Strapi, run: () => Promise<
     if (typeof remove === 'function') (remove as () => void)();
   }
 };
-
-type Model = { attributes: Record<string, SchemaAttribute>; localized: boolean };
-
-// `strapi.contentTypes` builds a new object on every read, and the writer asks for each model's
-// attributes several times per document.
-const models = new WeakMap<Core.Strapi, Map<string, Model>>();
-
-const modelOf = (strapi: Core.Strapi, uid: string): Model => {
-  const known = models.get(strapi) ?? new Map<string, Model>();
-  models.set(strapi, known);
-  const cached = known.get(uid);
-  if (cached !== undefined) return cached;
-  type Schema = { attributes: unknown; pluginOptions?: { i18n?: { localized?: boolean } } };
-  const contentType = (strapi.contentTypes as unknown as Record<string, Schema | undefined>)[uid];
-  const schema = contentType ?? (strapi.components as unknown as Record<string, Schema | undefined>)[uid];
-  if (schema === undefined) throw new Error(`unknown model ${uid}`);
-  const model = { attributes: schema.attributes as Record<string, SchemaAttribute>, localized: contentType?.pluginOptions?.i18n?.localized === true };
-  known.set(uid, model);
-  return model;
-};
-
-const schemaAttributes = (strapi: Core.Strapi, uid: string): Record<string, SchemaAttribute> => modelOf(strapi, uid).attributes;
-
-const isLocalized = (strapi: Core.Strapi, uid: string): boolean => modelOf(strapi, uid).localized;
 
 const metadataOf = (strapi: Core.Strapi, uid: string): { tableName: string; attributes: Record<string, DbAttribute> } =>
   strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, DbAttribute> };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { schemaAttributes } from './models';
 
 /**
  * What `strapi.documents(uid).create` guarantees for a new entry, kept by the bulk writer, which
@@ -19,27 +20,11 @@ import { errors } from '@strapi/utils';
  */
 
 type Data = Record<string, unknown>;
-type Attribute = { type: string; component?: string; components?: string[]; repeatable?: boolean };
-type Schema = { uid: string; attributes: Record<string, Attribute>; info?: { singularName?: string } };
-
-// `strapi.contentTypes` builds a new object on every read, and a record is stripped field by field.
-const schemas = new WeakMap<Core.Strapi, Map<string, Schema>>();
-
-const schemaOf = (strapi: Core.Strapi, uid: string): Schema => {
-  const known = schemas.get(strapi) ?? new Map<string, Schema>();
-  schemas.set(strapi, known);
-  const cached = known.get(uid);
-  if (cached !== undefined) return cached;
-  const schema = (strapi.contentTypes as unknown as Record<string, Schema | undefined>)[uid] ?? (strapi.components as unknown as Record<string, Schema | undefined>)[uid];
-  if (schema === undefined) throw new Error(`unknown model ${uid}`);
-  known.set(uid, schema);
-  return schema;
-};
 
 /** The data without its relations, at every depth: components keep their own fields. */
 const withoutRelations = (strapi: Core.Strapi, uid: string, data: Data): Data => {
   const copy: Data = {};
-  const { attributes } = schemaOf(strapi, uid);
+  const attributes = schemaAttributes(strapi, uid);
   for (const [name, value] of Object.entries(data)) {
     const attribute = attributes[name];
     if (attribute === undefined || attribute.type === 'relation') continue;

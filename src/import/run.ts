@@ -187,8 +187,8 @@ const createTally = (options: RunOptions) => {
 type Tally = ReturnType<typeof createTally>;
 
 /**
- * The batch a page is written in: its writer, and the articles its pages have written so far. Only
- * those are not in the database as the batch's writer will leave them until it flushes.
+ * The batch a page is written in: its writer, and the articles its pages have written so far, which
+ * may still be staged in the writer rather than in the database.
  */
 type Batch = { writer: BulkWriter; articles: Set<string> };
 
@@ -309,8 +309,8 @@ const importBatch = async (run: Run, batch: Prepared[]): Promise<void> => {
         const bulk = createBulkWriter(strapi, trx, new Date(), events ?? { wrote: () => undefined });
         writer.current = bulk;
         const results = new Map<Prepared, Done>();
-        const pages = openBatch(bulk);
-        for (const item of items) results.set(item, await importItem(run, item, pages));
+        const open = openBatch(bulk);
+        for (const item of items) results.set(item, await importItem(run, item, open));
         await bulk.flush(run.versions);
         created = bulk.created();
         return results;

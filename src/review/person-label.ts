@@ -1,9 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isImporterWrite } from '../documents/importer-writes';
 import { resultDocumentId } from '../documents/relation-sync';
-
-const PERSON = 'api::person.person';
-const ORGANISATION = 'api::organisation.organisation';
+import { ORGANISATION, PERSON } from './items';
 
 /** Positions shown in a label: enough to tell namesakes apart, short enough for a relation picker. */
 const LABEL_POSITIONS = 2;
@@ -42,8 +40,15 @@ const refreshLabelsAt = async (strapi: Core.Strapi, organisationDocumentId: stri
 };
 
 const renames = (params: unknown): boolean => {
-  const data = (params as { data?: Record<string, unknown> }).data;
-  return data !== undefined && data !== null && typeof data === 'object' && 'name' in data;
+  const data = (params as { data?: unknown }).data;
+  return typeof data === 'object' && data !== null && 'name' in data;
+};
+
+/** What a write makes stale: a person's own label, or the labels of everyone at a renamed organisation. */
+const staleLabels = (context: Parameters<Modules.Documents.Middleware.Middleware>[0]): typeof refreshPersonLabel | null => {
+  if (context.uid === ORGANISATION && context.action === 'update' && renames(context.params)) return refreshLabelsAt;
+  if (context.uid === PERSON && (context.action === 'create' || context.action === 'update') && !isImporterWrite(context.params)) return refreshPersonLabel;
+  return null;
 };
 
 /**
@@ -54,16 +59,11 @@ const renames = (params: unknown): boolean => {
 export const personLabelMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.uid === ORGANISATION && context.action === 'update' && renames(context.params)) {
-      const result = await next();
-      const documentId = resultDocumentId(result) ?? (context.params as { documentId?: string }).documentId;
-      if (documentId !== undefined) await refreshLabelsAt(strapi, documentId);
-      return result;
-    }
-    if (context.uid !== PERSON || (context.action !== 'create' && context.action !== 'update') || isImporterWrite(context.params)) return next();
+    const refresh = staleLabels(context);
+    if (refresh === null) return next();
     const result = await next();
     const documentId = resultDocumentId(result) ?? (context.params as { documentId?: string }).documentId;
-    if (documentId !== undefined) await refreshPersonLabel(strapi, documentId);
+    if (documentId !== undefined) await refresh(strapi, documentId);
     return result;
   };
 
