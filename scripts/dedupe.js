@@ -21,6 +21,8 @@ const run = async () => {
   ensureEnv();
   const { distDir } = await ensureCompiled();
   const { dedupe } = require(path.join(distDir, 'src', 'import', 'dedupe.js'));
+  // A task of its own: this process never takes an import job from the queue (src/import/jobs/queue.ts).
+  process.env.NEWSROOM_IMPORT_WORKER = 'off';
   const { createStrapi } = require('@strapi/strapi');
   // Closes once the document events Strapi emits after a write are done.
   const { closeStrapi } = require(path.join(distDir, 'src', 'database', 'close.js'));

@@ -55,6 +55,8 @@ const main = async () => {
   delete process.env.GRAPHQL_INTROSPECTION;
   try {
     const { distDir } = await ensureCompiled();
+    // A task of its own: this process never takes an import job from the queue (src/import/jobs/queue.ts).
+    process.env.NEWSROOM_IMPORT_WORKER = 'off';
     const { createStrapi } = require('@strapi/strapi');
     const app = await createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false }).load();
     app.log.level = 'error';

@@ -19,6 +19,8 @@ const run = async () => {
   const { distDir } = await ensureCompiled();
   const { main } = require(path.join(distDir, 'src', 'import', 'cli.js'));
   const boot = async () => {
+    // A task of its own: this process never takes an import job from the queue (src/import/jobs/queue.ts).
+    process.env.NEWSROOM_IMPORT_WORKER = 'off';
     const { createStrapi } = require('@strapi/strapi');
     const app = createStrapi({ appDir: ROOT, distDir, autoReload: false, serveAdminPanel: false });
     return app.load();

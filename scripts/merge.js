@@ -45,6 +45,8 @@ const run = async () => {
     console.error(`merge: --type is organisation or person\n${USAGE}`);
     process.exit(2);
   }
+  // A task of its own: this process never takes an import job from the queue (src/import/jobs/queue.ts).
+  process.env.NEWSROOM_IMPORT_WORKER = 'off';
   const { createStrapi } = require('@strapi/strapi');
   // Closes once the document events Strapi emits after a write are done.
   const { closeStrapi } = require(path.join(distDir, 'src', 'database', 'close.js'));

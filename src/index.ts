@@ -58,17 +58,30 @@ export default {
     registerSyndicationRoutes(strapi);
     registerMergeRoutes(strapi);
     // The admin panel's Import page calls these with the editor's admin session.
+    const importRoutes: Array<['POST' | 'GET', string, string]> = [
+      ['POST', '/analyse', 'analyse'],
+      ['POST', '/run', 'run'],
+      ['GET', '/jobs', 'jobs'],
+      ['GET', '/jobs/:id', 'job'],
+      ['POST', '/jobs/:id/cancel', 'cancel'],
+    ];
     strapi.server.routes({
       type: 'admin',
       prefix: '/newsroom-import',
-      routes: ['analyse', 'run'].map((action) => ({
-        method: 'POST' as const,
-        path: `/${action}`,
+      routes: importRoutes.map(([method, path, action]) => ({
+        method,
+        path,
         info: { apiName: 'newsroom-import', type: 'admin' as const },
         handler: `api::newsroom-import.newsroom-import.${action}`,
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       })),
     });
     registerReviewQueueRoutes(strapi);
+    // Import jobs start running once the server is up (src/import/jobs/queue.ts).
+    await strapi.service('api::newsroom-import.newsroom-import').queue();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::newsroom-import.newsroom-import').stopQueue();
   },
 };

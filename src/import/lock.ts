@@ -28,7 +28,17 @@ export type LockRequest = {
   wait: boolean;
   /** Told once when the run has to wait, and again every half minute while it does. */
   onWait?: (message: string) => void;
+  /** Gives up waiting (the import was cancelled) with ImportCancelled. */
+  signal?: AbortSignal;
 };
+
+/** An import stopped while it waited for the lock: nothing of it was written. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('the import was cancelled before it began');
+    this.name = 'ImportCancelled';
+  }
+}
 
 type LockRow = {
   token: string | null;
@@ -101,6 +111,7 @@ export const acquireImportLock = async (strapi: Core.Strapi, request: LockReques
     }
     const message = `another import is running: ${describeHolder(row)}`;
     if (!request.wait) throw importBusy(`${message}. Try again when it has finished.`);
+    if (request.signal?.aborted === true) throw new ImportCancelled();
     if (now - lastTold >= 30_000) {
       request.onWait?.(`waiting for ${describeHolder(row)} to finish`);
       lastTold = now;

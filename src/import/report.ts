@@ -82,6 +82,8 @@ export type ImportSummary = {
   records: Record<RecordType, Counts & { failed: number }>;
   /** Pages by the rule that told which article they are. */
   matches?: MatchCounts;
+  /** The run was stopped (an editor cancelled its job) before all pages were read: `documents` were, the rest were not. */
+  stopped?: boolean;
 };
 
 export type ImportReport = { documents: DocumentReport[]; summary: ImportSummary; reimport?: ReimportReport };

@@ -76,6 +76,11 @@ export type RunOptions = {
   rulesVersion?: string;
   /** Download the photos of the pages into the media library (`--fetch-images`), held to these limits; off when absent. */
   fetchImages?: ImageFetchOptions | null;
+  /**
+   * Stops the run between batches (an import job the editor cancelled): the batches written so far
+   * stay, each whole, and the pages after them are not written. Waiting for the lock stops too.
+   */
+  signal?: AbortSignal;
 };
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -88,7 +93,7 @@ export const runImport = async (options: RunOptions): Promise<ImportReport> => {
   const { strapi } = options;
   await validateLocale(strapi, options.locale);
   if (options.dryRun || strapi === null) return importAll(options);
-  const lock = { holder: options.holder ?? processLabel(), wait: options.waitForLock === true, onWait: options.onLockWait };
+  const lock = { holder: options.holder ?? processLabel(), wait: options.waitForLock === true, onWait: options.onLockWait, signal: options.signal };
   return withImportLock(strapi, lock, async () => {
     const report = await withCoalescedContentVersion(strapi, () => withBulkWrites(strapi, () => importAll(options)));
     await refreshPlannerStatistics(strapi);
@@ -101,7 +106,7 @@ export const runImport = async (options: RunOptions): Promise<ImportReport> => {
  * admin panel, so an unknown locale stops the run before anything is read. Without a database (a
  * dry run) the locales the app sets up are the ones it knows.
  */
-const validateLocale = async (strapi: Core.Strapi | null, locale: string): Promise<void> => {
+export const validateLocale = async (strapi: Core.Strapi | null, locale: string): Promise<void> => {
   const codes =
     strapi === null
       ? [DEFAULT_LOCALE.code, ...OTHER_LOCALES.map((other) => other.code)]
@@ -410,23 +415,25 @@ const importAll = async (options: RunOptions): Promise<ImportReport> => {
   // memory stays flat however many pages a run has.
   const ahead: Array<Promise<Prepared>> = [];
   let batch: Prepared[] = [];
+  const stopped = (): boolean => options.signal?.aborted === true;
   const take = async (): Promise<void> => {
     batch.push(await (ahead.shift() as Promise<Prepared>));
-    if (batch.filter((item) => item.kind !== 'failed').length >= batchPages) {
+    if (batch.filter((item) => item.kind !== 'failed').length >= batchPages && !stopped()) {
       await importBatch(run, batch);
       batch = [];
     }
   };
   try {
     for await (const entry of walkInputs(options.paths, skipped)) {
+      if (stopped()) break;
       const prepared = prepare(run, analyser, entry);
       // Its failure is awaited (and thrown) in order by take(); until then it must not count as unhandled.
       prepared.catch(() => undefined);
       ahead.push(prepared);
       if (ahead.length > batchPages) await take();
     }
-    while (ahead.length > 0) await take();
-    await importBatch(run, batch);
+    while (ahead.length > 0 && !stopped()) await take();
+    if (!stopped()) await importBatch(run, batch);
   } finally {
     await analyser.close();
   }
@@ -463,6 +470,7 @@ const assembleReport = (run: Run, orphans: OrphanSummary, skippedFiles: number, 
       documentsPerSecond: seconds > 0 ? finished / seconds : 0,
       records: tally.records,
       matches: tally.matches,
+      ...(run.options.signal?.aborted === true ? { stopped: true } : {}),
     },
     reimport: { pages: tally.pages, orphans },
   };

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'child_process';
 import crypto from 'crypto';
-import net from 'net';
 import path from 'path';
 import request from 'supertest';
 import { createTestDatabase, startStrapi, TEST_ADMIN, useTestEnvironment, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 
 /**
  * CORS and per-IP rate limits, on a server in production mode behind a proxy (IS_PROXIED), once
@@ -195,7 +194,7 @@ describe.each(['memory', 'redis'] as const)('in production behind a proxy, %s st
 
 describe('two servers on the same Redis', () => {
   let app: TestApp;
-  let second: { child: ChildProcess; url: string; database: TestDatabase } | undefined;
+  let second: { server: ServerProcess; database: TestDatabase } | undefined;
   const prefix = `newsroom-test-${crypto.randomBytes(6).toString('hex')}`;
 
   beforeAll(async () => {
@@ -204,7 +203,7 @@ describe('two servers on the same Redis', () => {
   });
 
   afterAll(async () => {
-    second?.child.kill('SIGTERM');
+    await second?.server.kill();
     await second?.database.drop();
     await app?.stop();
     for (const name of SETTING_NAMES) delete process.env[name];
@@ -215,49 +214,20 @@ describe('two servers on the same Redis', () => {
     for (let index = 0; index < PUBLIC_LIMIT; index += 1) {
       await rest(app.strapi).get('/api/news-articles').set('X-Forwarded-For', client).expect(200);
     }
-    const other = await request(second?.url ?? '').get('/api/news-articles').set('X-Forwarded-For', client);
+    const other = await request(second?.server.url ?? '').get('/api/news-articles').set('X-Forwarded-For', client);
     expect(other.status).toBe(429);
-    await request(second?.url ?? '').get('/api/news-articles').set('X-Forwarded-For', freshAddress()).expect(200);
+    await request(second?.server.url ?? '').get('/api/news-articles').set('X-Forwarded-For', freshAddress()).expect(200);
   });
 });
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-
-const BOOT = `
-const { createStrapi } = require('@strapi/strapi');
-createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist'), autoReload: false, serveAdminPanel: false })
-  .start()
-  .then(() => console.log('SECOND-SERVER-READY'))
-  .catch((error) => { console.error(error); process.exit(1); });
-`;
-
 /** Another instance of the deployment: its own process and database, the same Redis. */
-const startSecondServer = async (shared: Record<string, string>): Promise<{ child: ChildProcess; url: string; database: TestDatabase }> => {
+const startSecondServer = async (shared: Record<string, string>): Promise<{ server: ServerProcess; database: TestDatabase }> => {
   const saved = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_FILENAME: process.env.DATABASE_FILENAME };
   const database = await createTestDatabase();
-  const port = await freePort();
-  const env = { ...process.env, ...shared, HOST: '127.0.0.1', PORT: String(port), STRAPI_LOG_LEVEL: 'error' };
+  const env = { ...process.env, ...shared };
   for (const [name, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  const child = spawn(process.execPath, ['-e', BOOT], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('SECOND-SERVER-READY')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`the second server exited with ${code}: ${output}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}`, database };
+  return { server: await startServerProcess(env), database };
 };

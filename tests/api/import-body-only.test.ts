@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { waitForJob } from '../helpers/import-jobs';
 
 const ARTICLE = 'api::news-article.news-article';
 const BODY_ONLY = path.resolve(__dirname, '..', 'fixtures', 'pages', 'body-only.txt');
@@ -25,8 +26,9 @@ test('a page that prints no headline is imported as an article titled from its f
     .post('/newsroom-import/run')
     .set('Authorization', `Bearer ${adminToken}`)
     .attach('files', fs.readFileSync(BODY_ONLY), 'body-only.txt')
-    .expect(200);
-  const [doc] = response.body.documents as DocumentEntry[];
+    .expect(202);
+  const { job } = await waitForJob({ server: app.strapi.server.httpServer, token: adminToken }, response.body.data.id);
+  const [doc] = (job.report?.documents ?? []) as DocumentEntry[];
   expect(doc).toMatchObject({ status: 'ok', article: { title: TITLE, source: '云州日报' } });
   expect(doc.needsReview).toContain(`标题由正文生成：「${TITLE}」`);
   expect(doc.warnings).toContain('the page looks truncated: its text stops mid-sentence ("…院签订了人才培养协议，部分企业")');

@@ -134,22 +134,7 @@ describe('imports from the admin panel at once', () => {
     return call;
   };
 
-  test('a second upload while one runs is refused with who is importing, and a retry imports everything once', async () => {
-    const directory = corpus(60, 12);
-    const files = fs.readdirSync(directory).map((name) => path.join(directory, name));
-    const responses = await Promise.all([upload(files), upload(files)]);
-    const statuses = responses.map((response) => response.status).sort();
-    // Usually the second arrives while the first runs (409); on a fast machine the first may be done.
-    expect([[200, 200], [200, 409]]).toContainEqual(statuses);
-    for (const response of responses.filter((candidate) => candidate.status === 409)) {
-      expect(JSON.stringify(response.body)).toMatch(/another import is running: the import started at .+ UTC by (\S+ )*editor-in-chief@example\.org \(admin panel\)/);
-      const retry = await upload(files).expect(200);
-      expect(retry.body.summary.failed).toBe(0);
-    }
-    for (const response of responses.filter((candidate) => candidate.status === 200)) expect(response.body.summary.failed).toBe(0);
-    expect(await app.database.countRows('news_articles', 'published_at is null')).toBe(60);
-    await expectNoDuplicates(app.database);
-  });
+  // Two uploads at once become two jobs that run one after the other: tests/api/import-jobs.test.ts.
 
   test('a locale the site does not have is refused with 400 and nothing is stored', async () => {
     const before = await app.database.countRows('news_articles');

@@ -4,6 +4,7 @@ import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 import { heavyHtmlPage } from '../fixtures/hostile/pages';
+import { readJob, waitForJob } from '../helpers/import-jobs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PAGE = path.join(ROOT, 'data', 'documents', '002_ce4251d4c8a5f3e5.txt');
@@ -51,22 +52,46 @@ describe('importing pages from the admin panel', () => {
     expect(await articles()).toBe(before);
   });
 
-  test('confirming imports the pages as drafts and returns the same report the CLI gives', async () => {
-    const response = await rest(app.strapi).post('/newsroom-import/run').set('Authorization', `Bearer ${adminToken}`).attach('files', PAGE).expect(200);
-    expect(response.body.summary.dryRun).toBe(false);
-    expect(response.body.summary.records.articles.created).toBe(1);
+  test('confirming queues the pages as a job at once; the job imports them as drafts and keeps the same report the CLI gives', async () => {
+    const response = await rest(app.strapi).post('/newsroom-import/run').set('Authorization', `Bearer ${adminToken}`).attach('files', PAGE).expect(202);
+    expect(response.body.data).toMatchObject({ status: 'queued', pagesTotal: 1, pagesDone: 0, locale: 'zh-Hans', publish: false, holder: expect.stringMatching(/editor-in-chief@example\.org \(admin panel\)/) });
+    const { job } = await waitForJob({ server: app.strapi.server.httpServer, token: adminToken }, response.body.data.id);
+    expect(job).toMatchObject({ status: 'done', pagesDone: 1, pagesFailed: 0, attempts: 1, message: null });
+    expect(job.report?.summary).toMatchObject({ dryRun: false, documents: 1, ok: 1 });
+    expect(job.report?.summary.records.articles.created).toBe(1);
+    expect(job.report?.documents.map((doc) => doc.file)).toEqual(['002_ce4251d4c8a5f3e5.txt']);
     const drafts = await app.strapi.documents('api::news-article.news-article').findMany({ status: 'draft', locale: 'zh-Hans' });
     expect(drafts.map((article) => article.title)).toContain('无锡市总商会党委提出“三加强”理念');
     const published = await app.strapi.documents('api::news-article.news-article').findMany({ status: 'published', locale: 'zh-Hans' });
     expect(published).toHaveLength(0);
+    // The job's copy of the pages is gone once it is over; its report stays.
+    expect(await app.database.countRows('newsroom_import_job_pages')).toBe(0);
+    const listed = await rest(app.strapi).get('/newsroom-import/jobs').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(listed.body.data[0]).toMatchObject({ id: job.id, status: 'done' });
+    expect(listed.body.data[0].report).toBeUndefined();
   });
 
-  test('an API token with the import permission may import; one without it may not', async () => {
-    const allowed = await apiToken(['api::newsroom-import.newsroom-import.analyse']);
-    await rest(app.strapi).post('/api/newsroom-import/analyse').set('Authorization', `Bearer ${allowed}`).attach('files', PAGE).expect(200);
-    await rest(app.strapi).post('/api/newsroom-import/run').set('Authorization', `Bearer ${allowed}`).attach('files', PAGE).expect(403);
+  test('an API token with the import permission may import and follow its job; one without it may do neither', async () => {
+    const analyseOnly = await apiToken(['api::newsroom-import.newsroom-import.analyse']);
+    await rest(app.strapi).post('/api/newsroom-import/analyse').set('Authorization', `Bearer ${analyseOnly}`).attach('files', PAGE).expect(200);
+    await rest(app.strapi).post('/api/newsroom-import/run').set('Authorization', `Bearer ${analyseOnly}`).attach('files', PAGE).expect(403);
+    await rest(app.strapi).get('/api/newsroom-import/jobs').set('Authorization', `Bearer ${analyseOnly}`).expect(403);
+    const importer = await apiToken(['api::newsroom-import.newsroom-import.run']);
+    const queued = await rest(app.strapi).post('/api/newsroom-import/run').set('Authorization', `Bearer ${importer}`).attach('files', HTML).expect(202);
+    expect(queued.body.data.holder).toMatch(/^the API token "token-1-\d+"$/);
+    await rest(app.strapi).get(`/api/newsroom-import/jobs/${queued.body.data.id}`).set('Authorization', `Bearer ${analyseOnly}`).expect(403);
+    const { job } = await waitForJob({ server: app.strapi.server.httpServer, token: importer, prefix: '/api' }, queued.body.data.id);
+    expect(job.status).toBe('done');
     const readOnly = await apiToken(['api::news-article.news-article.find']);
     await rest(app.strapi).post('/api/newsroom-import/analyse').set('Authorization', `Bearer ${readOnly}`).attach('files', PAGE).expect(403);
+    await rest(app.strapi).get(`/api/newsroom-import/jobs/${job.id}`).set('Authorization', `Bearer ${readOnly}`).expect(403);
+    await rest(app.strapi).get(`/api/newsroom-import/jobs/${job.id}`).expect(403);
+  });
+
+  test('an unknown job is answered with 404, for reading and for cancelling', async () => {
+    await rest(app.strapi).get('/newsroom-import/jobs/00000000-0000-0000-0000-000000000000').set('Authorization', `Bearer ${adminToken}`).expect(404);
+    await rest(app.strapi).post('/newsroom-import/jobs/00000000-0000-0000-0000-000000000000/cancel').set('Authorization', `Bearer ${adminToken}`).expect(404);
+    await expect(readJob({ server: app.strapi.server.httpServer, token: adminToken }, 'not-a-job')).rejects.toThrow(/answered 404/);
   });
 
   test('a request without pages is told what to send', async () => {
@@ -74,8 +99,9 @@ describe('importing pages from the admin panel', () => {
     expect(JSON.stringify(response.body)).toMatch(/multipart/);
   });
 
-  test('an unknown locale is refused with 400 and the reason, before anything is written', async () => {
+  test('an unknown locale is refused with 400 and the reason, before anything is written or queued', async () => {
     const before = await articles();
+    const jobs = await app.database.countRows('newsroom_import_jobs');
     const response = await rest(app.strapi)
       .post('/newsroom-import/run')
       .set('Authorization', `Bearer ${adminToken}`)
@@ -85,6 +111,7 @@ describe('importing pages from the admin panel', () => {
     expect(response.body.error).toMatchObject({ status: 400, message: expect.stringMatching(/unknown locale "xx"/) });
     expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.js:\d+|\/work\/|\/tmp\//);
     expect(await articles()).toBe(before);
+    expect(await app.database.countRows('newsroom_import_jobs')).toBe(jobs);
   });
 });
 

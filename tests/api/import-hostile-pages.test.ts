@@ -1,6 +1,7 @@
 import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { waitForJob } from '../helpers/import-jobs';
 import { analyse } from '../../src/import/analyse';
 import type { workerAnalyser as WorkerAnalyser } from '../../src/import/analyser';
 import { heavyHtmlPage, nestedDivPage, oneLineTextPage, ordinaryTextPage } from '../fixtures/hostile/pages';
@@ -34,12 +35,15 @@ describe('hostile pages uploaded with good ones', () => {
       .attach('files', Buffer.from(ordinaryTextPage('碧水市青年商会举办公益助学活动')), 'good.txt')
       .attach('files', Buffer.from(nestedDivPage(20_000)), 'nested.html')
       .attach('files', Buffer.from(oneLineTextPage(6 * MB)), 'one-line.txt')
-      .expect(200);
-    const documents = byFile(response.body.documents);
+      .expect(202);
+    const { job } = await waitForJob({ server: app.strapi.server.httpServer, token: adminToken }, response.body.data.id);
+    const report = job.report as NonNullable<typeof job.report>;
+    const documents = byFile(report.documents as unknown as DocumentEntry[]);
     expect(documents.get('good.txt')?.status).toBe('ok');
     expect(documents.get('nested.html')).toMatchObject({ status: 'failed', error: expect.stringMatching(/nests elements more than \d+ deep/) });
     expect(documents.get('one-line.txt')).toMatchObject({ status: 'failed', error: expect.stringMatching(/over the \d+ limit for one article/) });
-    expect(response.body.summary).toMatchObject({ documents: 3, ok: 1, failed: 2 });
+    expect(report.summary).toMatchObject({ documents: 3, ok: 1, failed: 2 });
+    expect(job).toMatchObject({ status: 'done', pagesDone: 3, pagesFailed: 2 });
     const drafts = await app.strapi.documents(ARTICLE).findMany({ status: 'draft', locale: 'zh-Hans' });
     expect(drafts.map((article) => article.title)).toEqual(['碧水市青年商会举办公益助学活动']);
   });

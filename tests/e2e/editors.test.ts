@@ -158,7 +158,11 @@ describe('an editor in the admin panel', () => {
     ]);
   };
 
-  /** Imports a page through the Import page, after being told who else is importing, and finds it in the article list. */
+  /**
+   * Imports a page through the Import page while another import holds the database: the import
+   * becomes a job that says what it waits for, runs once the other is over, and shows its report;
+   * the editor who comes back to the page finds it among the recent imports. Then the article is in the list.
+   */
   const importThroughImportPage = async (): Promise<void> => {
     await page.goto(`${baseUrl}/admin/newsroom-import`);
     await page.locator('input[type=file]').setInputFiles([SAMPLE]);
@@ -169,12 +173,22 @@ describe('an editor in the admin panel', () => {
     // Another import (a live process on this host, beating its heart) holds the database's import lock.
     setImportLock({ holder: '值班编辑 duty-editor@example.org', pid: process.pid });
     await page.getByRole('button', { name: /· Import$/ }).click();
-    await page.getByText(/另一个导入正在进行，请等它完成后再试。.*by 值班编辑 duty-editor@example\.org/).waitFor();
-    await screenshot(page, '05b-import-busy');
+    const panel = page.getByTestId('import-job');
+    await panel.getByText(/等待另一个导入完成 · Waiting for the import started at .+ UTC by 值班编辑 duty-editor@example\.org/).waitFor({ timeout: 30000 });
+    expect(await panel.getByTestId('import-job-progress').textContent()).toMatch(/^0 \/ 1$/);
+    await screenshot(page, '05b-import-waiting');
     setImportLock(null);
 
-    await page.getByRole('button', { name: /· Import$/ }).click();
-    await page.getByText(/导入完成/).waitFor({ timeout: 120000 });
+    await panel.getByText(/导入完成/).waitFor({ timeout: 120000 });
+    expect(await panel.getByTestId('import-job-status').getAttribute('data-status')).toBe('done');
+    expect(await panel.getByTestId('import-job-progress').textContent()).toMatch(/^1 \/ 1$/);
+    await screenshot(page, '05c-import-done');
+
+    await page.reload();
+    const recent = page.getByTestId('import-jobs');
+    await recent.getByText('已完成 · Done').first().waitFor();
+    expect(await recent.textContent()).toContain(`${ADMIN.email} (admin panel)`);
+
     await page.goto(`${baseUrl}${CM}/api::news-article.news-article?plugins[i18n][locale]=zh-Hans`);
     await dismissGuidedTour();
     await page.getByText('无锡市总商会党委提出“三加强”理念').first().waitFor();

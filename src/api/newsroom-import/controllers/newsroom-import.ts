@@ -32,26 +32,75 @@ const holderOf = (ctx: Context): string => {
   return token === undefined ? 'the import API' : `the API token "${token}"`;
 };
 
-const handle = (dryRun: boolean) => async (ctx: Context) => {
+const service = () => strapi.service('api::newsroom-import.newsroom-import');
+
+/** The checks both kinds of upload share; the form's fields, or null when the request was answered. */
+const uploadRequest = (ctx: Context): { files: UploadedFile[]; locale: string; publish: boolean } | null => {
   const files = uploadedFiles(ctx);
-  try {
-    if (files.length === 0) return ctx.badRequest('Send one or more pages as multipart form data (field "files").');
-    if (files.length > MAX_FILES) return ctx.badRequest(`At most ${MAX_FILES} pages per upload; use the command line for more.`);
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const locale = typeof body.locale === 'string' && body.locale !== '' ? body.locale : 'zh-Hans';
-    const publish = body.publish === 'true' || body.publish === true;
-    ctx.body = await strapi.service('api::newsroom-import.newsroom-import').importUploads(files, { dryRun, publish: publish && !dryRun, locale, holder: holderOf(ctx) });
-  } catch (error) {
-    if (error instanceof ImportRequestError) {
-      return fail(ctx, error.status, error.status === 409 ? 'ConflictError' : 'ValidationError', error.message);
-    }
-    strapi.log.error(`newsroom import: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return fail(ctx, 500, 'InternalServerError', 'The import stopped on a server error (it is in the server log). Pages written before it stay imported; run it again to finish.');
+  if (files.length === 0) {
+    ctx.badRequest('Send one or more pages as multipart form data (field "files").');
+    return null;
   }
+  if (files.length > MAX_FILES) {
+    ctx.badRequest(`At most ${MAX_FILES} pages per upload; use the command line for more.`);
+    return null;
+  }
+  const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+  const locale = typeof body.locale === 'string' && body.locale !== '' ? body.locale : 'zh-Hans';
+  return { files, locale, publish: body.publish === 'true' || body.publish === true };
 };
 
-/** Bulk import from the browser: `analyse` is the dry-run plan, `run` imports. */
+/** Refusals the editor can act on keep their status and words; anything else is logged and said plainly. */
+const failWith = (ctx: Context, error: unknown, what: string): void => {
+  if (error instanceof ImportRequestError) {
+    return fail(ctx, error.status, error.status === 409 ? 'ConflictError' : 'ValidationError', error.message);
+  }
+  strapi.log.error(`newsroom import: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return fail(ctx, 500, 'InternalServerError', what);
+};
+
+const notFound = (ctx: Context): void => fail(ctx, 404, 'NotFoundError', 'No import job with this id.');
+
+/**
+ * Bulk import from the browser: `analyse` answers the dry-run plan; `run` stores the pages as a job
+ * and answers 202 at once, and the `jobs` actions read and cancel jobs.
+ */
 export default {
-  analyse: handle(true),
-  run: handle(false),
+  async analyse(ctx: Context) {
+    const request = uploadRequest(ctx);
+    if (request === null) return;
+    try {
+      ctx.body = await service().analyseUploads(request.files, { locale: request.locale, publish: false });
+    } catch (error) {
+      failWith(ctx, error, 'The plan could not be made because of a server error (it is in the server log).');
+    }
+  },
+
+  async run(ctx: Context) {
+    const request = uploadRequest(ctx);
+    if (request === null) return;
+    try {
+      const job = await service().queueUploads(request.files, { locale: request.locale, publish: request.publish, holder: holderOf(ctx) });
+      ctx.status = 202;
+      ctx.body = { data: job };
+    } catch (error) {
+      failWith(ctx, error, 'The pages could not be queued because of a server error (it is in the server log). Nothing was imported.');
+    }
+  },
+
+  async jobs(ctx: Context) {
+    ctx.body = { data: await service().jobs() };
+  },
+
+  async job(ctx: Context) {
+    const job = await service().job(String(ctx.params.id));
+    if (job === null) return notFound(ctx);
+    ctx.body = { data: job };
+  },
+
+  async cancel(ctx: Context) {
+    const job = await service().cancel(String(ctx.params.id));
+    if (job === null) return notFound(ctx);
+    ctx.body = { data: job };
+  },
 };
