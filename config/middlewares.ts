@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
 import { strapiCorsOptions } from '../src/middlewares/cors-policy';
+import { uploadMediaOrigin } from '../src/media/s3-provider';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -7,10 +9,24 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   // The public read API is open to CORS_ORIGINS without credentials; everything else is
   // same-origin unless an origin is listed in CORS_CREDENTIALS_ORIGINS.
   const corsPolicy = { publicOrigins: env.array('CORS_ORIGINS', ['*']), credentialOrigins: env.array('CORS_CREDENTIALS_ORIGINS', []) };
+  // With uploads in S3 the admin panel shows media from the bucket's origin, which its CSP must allow.
+  // strapi::security fills in its defaults index by index, so each list repeats Strapi's own first.
+  const mediaOrigin = uploadMediaOrigin(process.env);
+  const security =
+    mediaOrigin === null
+      ? 'strapi::security'
+      : {
+          name: 'strapi::security',
+          config: {
+            contentSecurityPolicy: {
+              directives: { 'img-src': [...CSP_DEFAULTS['img-src'], mediaOrigin], 'media-src': [...CSP_DEFAULTS['media-src'], mediaOrigin] },
+            },
+          },
+        };
   return [
     'strapi::logger',
     'strapi::errors',
-    'strapi::security',
+    security,
     // Media library files are never active content on this origin (CSP sandbox, nosniff, downloads).
     'global::uploads-headers',
     // Holds every response to the CORS policy, also where a route adds its own headers (GraphQL).

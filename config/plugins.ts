@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/utils/secrets';
 import { publicGraphQLConfig } from '../src/graphql/hardening';
 import { readPublicQueryLimits } from '../src/graphql/limits';
+import { uploadProviderConfig } from '../src/media/s3-provider';
 
 /** Old Office formats are sniffed as their container (OLE2, application/x-cfb); the extension names the format. */
 const UPLOAD_TYPES = [
@@ -42,6 +43,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   upload: {
     config: {
+      // public/uploads by default; UPLOAD_PROVIDER=aws-s3 and the S3_* variables put uploads in an
+      // S3-compatible bucket, which several instances can share (see src/media/s3-provider.ts).
+      ...uploadProviderConfig(process.env),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_BYTES', 20 * 1024 * 1024),
       breakpoints: { large: 1000, medium: 750, small: 500 },
       // The media a newsroom needs: photos, PDFs and office documents, checked on their content

@@ -74,10 +74,16 @@ const readLock = async (knex: Knex): Promise<LockRow | undefined> =>
   (await knex(IMPORT_LOCK_TABLE).where({ id: 1 }).first(['token', 'holder', 'host', 'pid', 'started_at', 'heartbeat_at'])) as LockRow | undefined;
 
 /** A holder on this host whose process no longer exists was killed: nobody has to wait a minute for it. */
-const holderIsGone = (row: LockRow): boolean => {
-  if (row.host !== os.hostname() || row.pid === null || Number(row.pid) === process.pid) return false;
+const holderIsGone = (row: LockRow): boolean => processIsGone(row.host, row.pid);
+
+/**
+ * A process recorded as `host` and `pid` that is known to be gone: on this host, not this process,
+ * and no process has that pid. On another host nothing can be known, so it is not gone.
+ */
+export const processIsGone = (host: string | null, pid: number | string | null): boolean => {
+  if (host !== os.hostname() || pid === null || Number(pid) === process.pid) return false;
   try {
-    process.kill(Number(row.pid), 0);
+    process.kill(Number(pid), 0);
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';

@@ -142,7 +142,9 @@ export const installPublicMediaUrls = (strapi: Core.Strapi): void => {
       return currentRequest(strapi) !== 'other' || (await ownIsPrivate());
     },
     async getSignedUrl(file: MediaFile): Promise<{ url: unknown }> {
-      const signed = (await ownSignedUrl(file)) as MediaFile;
+      // Only a provider that is private itself signs: the S3 provider signs any URL in its bucket
+      // when asked, which would hand the public 15-minute links to files that are public anyway.
+      const signed = (await ownIsPrivate()) ? ((await ownSignedUrl(file)) as MediaFile) : file;
       const url = signed.url ?? file.url;
       return { url: typeof url === 'string' && currentRequest(strapi) === 'content-api' ? absoluteMediaUrl(url, base) : url };
     },

@@ -241,6 +241,8 @@ describe('import jobs on two servers sharing a database and a Redis queue', () =
       { status: 'done', done: 30, attempts: 1 },
       { status: 'done', done: 30, attempts: 1 },
     ]);
+    // Each server runs one job at a time, so the queue gave the second job to the other server.
+    expect(new Set(finished.map(({ job }) => job.runner)).size).toBe(2);
     expect(await draftArticles(app.database)).toBe(60);
     expect(await duplicateDrafts(app.database)).toBe(0);
     const listed = await request(secondReader.server).get('/newsroom-import/jobs').set('Authorization', `Bearer ${secondReader.token}`).expect(200);

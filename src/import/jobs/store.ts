@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
+import { processIsGone } from '../lock';
 import type { ImportReport } from '../report';
 import type { ImportJob, ImportJobStatus } from './types';
 
@@ -88,6 +89,7 @@ const toJob = (row: JobRow): ImportJob => ({
   finishedAt: isoOrNull(row.finished_at),
   cancelRequested: Boolean(row.cancel_requested),
   attempts: Number(row.attempts),
+  runner: row.runner_host === null || row.runner_pid === null ? null : `${row.runner_host} pid ${Number(row.runner_pid)}`,
   message: row.message,
   ...(row.report === undefined ? {} : { report: row.report === null ? null : (JSON.parse(row.report) as ImportReport) }),
 });
@@ -142,18 +144,9 @@ export async function* readPages(knex: Knex, id: string): AsyncGenerator<StoredP
 
 const runnerColumns = (runner: Runner, now: number) => ({ runner_host: runner.host, runner_pid: runner.pid, runner_token: runner.token, heartbeat_at: now });
 
-/** A runner on this host whose process no longer exists was killed: its job need not wait a minute. */
-const runnerIsGone = (row: JobRow): boolean => {
-  if (row.runner_host !== os.hostname() || row.runner_pid === null || Number(row.runner_pid) === process.pid) return false;
-  try {
-    process.kill(Number(row.runner_pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-};
-
-const abandoned = (row: JobRow, now: number): boolean => row.status === 'running' && (Number(row.heartbeat_at ?? 0) < now - STALE_AFTER_MS || runnerIsGone(row));
+/** A running job whose runner went silent, or (on this host) whose process no longer exists: the second need not wait a minute. */
+const abandoned = (row: JobRow, now: number): boolean =>
+  row.status === 'running' && (Number(row.heartbeat_at ?? 0) < now - STALE_AFTER_MS || processIsGone(row.runner_host, row.runner_pid));
 
 /** What taking a job over becomes: resumed, or ended when the editor had asked to cancel it or it was started too often. */
 const takeOver = (row: JobRow, runner: Runner, now: number): Record<string, unknown> => {

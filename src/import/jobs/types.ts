@@ -26,6 +26,8 @@ export type ImportJob = {
   cancelRequested: boolean;
   /** Runs of this job that were started; above 1 when a server stopped while running it and it was resumed. */
   attempts: number;
+  /** The server process that runs it, or ran it last (`host pid N`), for an operator looking for it; null before it starts. */
+  runner: string | null;
   /** What the job is waiting for, or why it failed, in words an editor reads. */
   message: string | null;
   /** The import's report, once it is over (done, or cancelled after it began); only in a single job's answer. */
