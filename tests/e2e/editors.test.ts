@@ -174,12 +174,12 @@ describe('an editor in the admin panel', () => {
     setImportLock({ holder: '值班编辑 duty-editor@example.org', pid: process.pid });
     await page.getByRole('button', { name: /· Import$/ }).click();
     const panel = page.getByTestId('import-job');
-    await panel.getByText(/等待另一个导入完成 · Waiting for the import started at .+ UTC by 值班编辑 duty-editor@example\.org/).waitFor({ timeout: 30000 });
+    await panel.getByText(/正在等待另一个导入结束 · Waiting for the import started at .+ UTC by 值班编辑 duty-editor@example\.org/).waitFor({ timeout: 30000 });
     expect(await panel.getByTestId('import-job-progress').textContent()).toMatch(/^0 \/ 1$/);
     await screenshot(page, '05b-import-waiting');
     setImportLock(null);
 
-    await panel.getByText(/导入完成/).waitFor({ timeout: 120000 });
+    await panel.getByText(/^导入完成 · Imported/).waitFor({ timeout: 120000 });
     expect(await panel.getByTestId('import-job-status').getAttribute('data-status')).toBe('done');
     expect(await panel.getByTestId('import-job-progress').textContent()).toMatch(/^1 \/ 1$/);
     await screenshot(page, '05c-import-done');

@@ -72,7 +72,7 @@ describe('an editor works through the review queue', () => {
     await page.getByText(/导入计划（尚未写入）/).waitFor();
     expect(await confirm.isDisabled()).toBe(false);
     await confirm.click();
-    await page.getByText(/导入完成/).waitFor({ timeout: 120000 });
+    await page.getByText(/^导入完成 · Imported/).waitFor({ timeout: 120000 });
     const articleLink = page.getByRole('link', { name: /青禾市茶叶协会举办春茶品鉴会/ });
     expect(await articleLink.getAttribute('href')).toMatch(/\/admin\/content-manager\/collection-types\/api::news-article\.news-article\/[a-z0-9]+\?plugins\[i18n\]\[locale\]=zh-Hans$/);
     await screenshot(page, 'review-01-import-links');

@@ -133,7 +133,7 @@ export const startJob = (strapi: Core.Strapi, job: ImportJob, runner: Runner): R
         signal: controller.signal,
         onLockWait: (message) => {
           // The lock says "waiting for the import started at … by … to finish".
-          progress.message = `等待另一个导入完成 · ${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+          progress.message = `正在等待另一个导入结束 · ${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
           void heartbeat.now();
         },
         onDocument: (document: DocumentReport) => {
