@@ -6,6 +6,7 @@ import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { ARTICLE } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 import { blockImageOf } from '../../src/import/body';
+import { photo } from '../helpers/images';
 
 /**
  * Media as a frontend gets it: with PUBLIC_URL set every URL in the public API is absolute (a
@@ -31,20 +32,6 @@ const remember = (file: UploadedFile): UploadedFile => {
 };
 let articleId: string;
 
-/** A photo-like image: smooth gradients with noise, which neither PNG nor WebP can shrink to nothing. */
-const photo = async (width: number, height: number): Promise<Buffer> => {
-  const pixels = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const offset = (y * width + x) * 3;
-      const noise = crypto.randomInt(24);
-      pixels[offset] = Math.floor((x / width) * 200) + noise;
-      pixels[offset + 1] = Math.floor((y / height) * 200) + noise;
-      pixels[offset + 2] = 120 + noise;
-    }
-  }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
-};
 
 const fileOnDisk = (url: string): string => path.join(UPLOADS, path.basename(new URL(url, PUBLIC_URL).pathname));
 

@@ -7,6 +7,7 @@ import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { freePort } from '../helpers/server-process';
 import { rest } from '../helpers/http';
 import { ARTICLE } from '../helpers/seed';
+import { photo } from '../helpers/images';
 
 /**
  * Uploads in S3-compatible object storage (UPLOAD_PROVIDER=aws-s3, src/media/s3-provider.ts), the
@@ -36,20 +37,6 @@ let endpoint: string;
 /** Where the bucket's objects are read from: s3rver in path style, as MinIO is usually run. */
 let bucketUrl: string;
 
-/** A photo-like image: smooth gradients with noise, large enough that Strapi makes every format of it. */
-const photo = async (width: number, height: number): Promise<Buffer> => {
-  const pixels = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const offset = (y * width + x) * 3;
-      const noise = crypto.randomInt(24);
-      pixels[offset] = Math.floor((x / width) * 200) + noise;
-      pixels[offset + 1] = Math.floor((y / height) * 200) + noise;
-      pixels[offset + 2] = 120 + noise;
-    }
-  }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
-};
 
 const upload = async (content: Buffer, filename: string, contentType: string): Promise<UploadedFile> => {
   const response = await rest(app.strapi).post('/upload').set('Authorization', `Bearer ${adminToken}`).attach('files', content, { filename, contentType });
@@ -114,7 +101,7 @@ describe('a photo uploaded in the media library', () => {
   let uploaded: UploadedFile;
 
   beforeAll(async () => {
-    original = await photo(1200, 800);
+    original = await photo(1200, 800, 'jpeg');
     uploaded = await upload(original, 'harbour.jpg', 'image/jpeg');
   });
 
@@ -184,7 +171,7 @@ test('a document over 5 MB goes up in parts and comes back whole', async () => {
 });
 
 test('deleting a file in the media library removes it and every format from the bucket', async () => {
-  const uploaded = await upload(await photo(1200, 800), 'pier.jpg', 'image/jpeg');
+  const uploaded = await upload(await photo(1200, 800, 'jpeg'), 'pier.jpg', 'image/jpeg');
   const keys = urlsOf(uploaded).map(keyOf);
   expect(keys).toHaveLength(10);
   expect(await bucketKeys()).toEqual(expect.arrayContaining(keys));
