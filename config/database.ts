@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { beginAsNeeded } from '../src/database/sqlite-transactions';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -48,6 +49,8 @@ const sqlite = (env: Env) => ({
         connection.pragma('synchronous = NORMAL');
         connection.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
         reusePreparedStatements(connection, env.int('DATABASE_STATEMENT_CACHE', 500));
+        // Around the statement cache, so that the cache is keyed by the statement actually run.
+        beginAsNeeded(connection);
         // Without statistics SQLite reads a populate query through the index of the component type
         // (every row of that type) instead of the owner's id: 8× slower at 20,000 articles than at
         // 2,000. Sampled statistics on open cost about 0.1 s on such a database.

@@ -21,11 +21,14 @@ import { registerReviewQueueRoutes } from './review/routes';
 import { ensurePersonLabels, personLabelMiddleware } from './review/person-label';
 import { reviewResolutionMiddleware } from './review/resolution-middleware';
 import { withOneDefaultLocaleRead } from './i18n/default-locale';
+import { transactionModeMiddleware } from './database/sqlite-transactions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Around everything an operation runs, nested operations included: one read of the default locale.
     strapi.documents.use((_context, next) => withOneDefaultLocaleRead(next));
+    // On SQLite, an operation's transaction takes the write lock up front unless it only reads.
+    strapi.documents.use(transactionModeMiddleware);
     // Outermost of the rest: an article's links are published before any other middleware sees the article's publish.
     strapi.documents.use(publishLinksMiddleware(strapi));
     strapi.documents.use(safeDeleteMiddleware(strapi));

@@ -19,3 +19,79 @@ test('MySQL and MariaDB are refused at boot with the databases that are offered,
   expect(() => configFor({ DATABASE_CLIENT: 'mysql' })).toThrow('DATABASE_CLIENT must be one of sqlite, postgres; got "mysql"');
   expect(() => configFor({ DATABASE_CLIENT: 'mysql2' })).toThrow('DATABASE_CLIENT must be one of sqlite, postgres');
 });
+
+describe('SQLite transactions shared with another process', () => {
+  // Two connections to one file stand for two instances (or an instance and the import CLI).
+  const Database = require('better-sqlite3') as new (file: string) => { pragma: (s: string) => unknown; prepare: (sql: string) => { run: (...a: unknown[]) => unknown; get: () => unknown }; close: () => void };
+  const { transactionModeMiddleware } = require('../../../src/database/sqlite-transactions') as typeof import('../../../src/database/sqlite-transactions');
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+
+  const open = (file: string) => {
+    const connection = new Database(file);
+    const { afterCreate } = configFor({ DATABASE_FILENAME: file, DATABASE_BUSY_TIMEOUT: '0' }).connection.pool as { afterCreate: (c: unknown, done: (e: Error | null) => void) => void };
+    afterCreate(connection, (error) => {
+      if (error !== null) throw error;
+    });
+    return connection;
+  };
+  // What knex runs for a transaction: it sends a plain BEGIN; the connection decides how it begins.
+  const transaction = (connection: ReturnType<typeof open>, work: () => void) => {
+    connection.prepare('BEGIN;').run();
+    try {
+      work();
+      connection.prepare('COMMIT;').run();
+    } catch (error) {
+      connection.prepare('ROLLBACK;').run();
+      throw error;
+    }
+  };
+
+  let directory: string;
+  let importer: ReturnType<typeof open>;
+  let other: ReturnType<typeof open>;
+  beforeEach(() => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-trx-'));
+    const file = path.join(directory, 'data.db');
+    importer = open(file);
+    other = open(file);
+    importer.prepare('create table pages (id integer primary key, title text)').run();
+    importer.prepare('create table heartbeats (at integer)').run();
+  });
+  afterEach(() => {
+    importer.close();
+    other.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  test('a writing transaction holds the write lock from its start, so another process’s commit cannot make its first write fail', () => {
+    transaction(importer, () => {
+      importer.prepare('select count(*) from pages').get();
+      // The other process's write must wait (here: fail at once, with no busy timeout) instead of slipping in.
+      expect(() => other.prepare('insert into heartbeats values (1)').run()).toThrow(/locked|busy/i);
+      importer.prepare("insert into pages (title) values ('a')").run();
+    });
+    other.prepare('insert into heartbeats values (2)').run();
+    expect(importer.prepare('select count(*) as n from pages').get()).toEqual({ n: 1 });
+  });
+
+  test('a Document Service read begins deferred, so it does not stop another process writing', () => {
+    transactionModeMiddleware({ action: 'findMany' }, () =>
+      transaction(importer, () => {
+        importer.prepare('select count(*) from pages').get();
+        other.prepare('insert into heartbeats values (1)').run();
+        importer.prepare('select count(*) from heartbeats').get();
+      }),
+    );
+    expect(other.prepare('select count(*) as n from heartbeats').get()).toEqual({ n: 1 });
+  });
+
+  test('a Document Service write begins immediate, like any transaction outside an operation', () => {
+    transactionModeMiddleware({ action: 'update' }, () =>
+      transaction(importer, () => {
+        expect(() => other.prepare('insert into heartbeats values (1)').run()).toThrow(/locked|busy/i);
+      }),
+    );
+  });
+});
