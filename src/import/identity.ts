@@ -1,5 +1,5 @@
 import path from 'path';
-import { mayBeSimilar, SAME_ARTICLE_SIMILARITY, similarity, type Signature } from './fingerprint';
+import { mayBeSimilar, SAME_ARTICLE_SIMILARITY, similarityAtLeast, type Signature } from './fingerprint';
 import { keyRank, pathKey, pathOfKey, sha256, urlKey } from './keys';
 import type { EntityIndex, KnownArticle } from './known';
 
@@ -63,12 +63,13 @@ export const pageOrigin = (file: string, roots: string[], baseUrl: string | null
 
 type Candidate = { key: string; article: KnownArticle; similarity: number };
 
+/** The most similar of `articles` (the first of equals), or null when none is as similar as the same article. */
 const closest = (signature: Signature, articles: Iterable<KnownArticle>): Candidate | null => {
   let best: Candidate | null = null;
   for (const article of articles) {
     if (article.signature === null || !mayBeSimilar(signature, article.signature)) continue;
-    const value = similarity(signature, article.signature);
-    if (best === null || value > best.similarity) best = { key: article.key, article, similarity: value };
+    const value = similarityAtLeast(signature, article.signature, best?.similarity ?? SAME_ARTICLE_SIMILARITY);
+    if (value !== null && (best === null || value > best.similarity)) best = { key: article.key, article, similarity: value };
   }
   return best;
 };
@@ -94,11 +95,16 @@ export const matchArticle = (index: EntityIndex, origin: PageOrigin, signature: 
   if (samePath !== null && samePath.similarity >= SAME_ARTICLE_SIMILARITY) {
     return { rule: 'path', key: keyAfterMatch(index, samePath.key, ownKey), matchedKey: samePath.key, similarity: samePath.similarity, duplicateOf: null };
   }
-  const anywhere = closest(signature, [...index.articles.values()].filter(open));
+  // Only the articles that may be close enough, found by one scan of the packed signatures.
+  const candidates = index.articleSignatures
+    .candidates(signature)
+    .map((key) => index.articles.get(key))
+    .filter((article): article is KnownArticle => article !== undefined);
+  const anywhere = closest(signature, candidates.filter(open));
   if (anywhere !== null && anywhere.similarity >= SAME_ARTICLE_SIMILARITY) {
     return { rule: 'fingerprint', key: keyAfterMatch(index, anywhere.key, ownKey), matchedKey: anywhere.key, similarity: anywhere.similarity, duplicateOf: null };
   }
-  const taken = closest(signature, [...index.articles.values()].filter((article) => !open(article)));
+  const taken = closest(signature, candidates.filter((article) => !open(article)));
   const duplicate = taken !== null && taken.similarity >= SAME_ARTICLE_SIMILARITY ? taken : null;
   return { rule: 'new', key: newKey(ownKey, index, signature), matchedKey: null, similarity: duplicate?.similarity ?? null, duplicateOf: duplicate?.key ?? null };
 };

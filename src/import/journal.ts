@@ -1,10 +1,11 @@
 import type { EntityIndex } from './resolve';
+import type { SignatureTable } from './signature-table';
 
 /**
  * Pages are written in batches, one transaction each, and the index learns every page's records as
  * the page is planned. When a batch rolls back, the index must forget what it learnt from that
- * batch. `remember` only ever sets and deletes map entries (it never changes a stored value in
- * place), so undoing those sets and deletes in reverse order restores the index exactly.
+ * batch. `remember` only ever sets and deletes map entries and signature-table entries (it never
+ * changes a stored value in place), so undoing those in reverse order restores the index exactly.
  */
 
 type Undo = () => void;
@@ -40,6 +41,25 @@ class JournaledMap<K, V> extends Map<K, V> {
   }
 }
 
+/** Records, before each add or remove, how to put the key back as it was. */
+const journalTable = (table: SignatureTable, journal: { undo: Undo[] | null }): void => {
+  const add = table.add.bind(table);
+  const remove = table.remove.bind(table);
+  const record = (key: string) => {
+    if (journal.undo === null) return;
+    const previous = table.entry(key);
+    journal.undo.push(() => table.restore(key, previous));
+  };
+  table.add = (key, signature) => {
+    record(key);
+    add(key, signature);
+  };
+  table.remove = (key) => {
+    record(key);
+    remove(key);
+  };
+};
+
 export type IndexJournal = {
   /** Starts recording changes to the index. */
   begin: () => void;
@@ -53,7 +73,8 @@ export type IndexJournal = {
 export const journalIndex = (index: EntityIndex): IndexJournal => {
   const journal: { undo: Undo[] | null } = { undo: null };
   for (const name of Object.keys(index) as Array<keyof EntityIndex>) {
-    (index as Record<keyof EntityIndex, Map<unknown, unknown>>)[name] = new JournaledMap(index[name] as Map<unknown, unknown>, journal);
+    if (name === 'articleSignatures') journalTable(index.articleSignatures, journal);
+    else (index as unknown as Record<string, Map<unknown, unknown>>)[name] = new JournaledMap(index[name] as Map<unknown, unknown>, journal);
   }
   return {
     begin: () => {

@@ -2,6 +2,7 @@ import { decodeSignature, type Signature } from './fingerprint';
 import { normaliseName, pathOfKey } from './keys';
 import { EDITED, freshMemory, readMemory, type RecordMemory } from './memory';
 import type { DocumentPlan } from './plan';
+import { SignatureTable } from './signature-table';
 import type { Money } from './types';
 
 /**
@@ -76,6 +77,8 @@ export type EntityIndex = {
   articlePaths: Map<string, string[]>;
   /** Content hash → article key, to skip unchanged pages before analysing them. */
   articleHashes: Map<string, string>;
+  /** The articles' text signatures, for near-duplicate matching; kept in step with `articles` by rememberArticle. */
+  articleSignatures: SignatureTable;
   /** Key of an organisation or person merged away (src/merge/) → key of the record it was merged into. */
   mergedKeys: Map<string, string>;
 };
@@ -89,8 +92,19 @@ export const emptyIndex = (): EntityIndex => ({
   articles: new Map(),
   articlePaths: new Map(),
   articleHashes: new Map(),
+  articleSignatures: new SignatureTable(),
   mergedKeys: new Map(),
 });
+
+/** Adds an article to the index, or replaces it: with its hash, its path and its signature. */
+export const rememberArticle = (index: EntityIndex, article: KnownArticle): void => {
+  index.articles.set(article.key, article);
+  if (article.contentHash !== null) index.articleHashes.set(article.contentHash, article.key);
+  const relativePath = pathOfKey(article.key);
+  if (relativePath !== null) addName(index.articlePaths, relativePath, article.key);
+  if (article.signature !== null) index.articleSignatures.add(article.key, article.signature);
+  else index.articleSignatures.remove(article.key);
+};
 
 /** The key a record now has: the kept record's for one an editor merged away, else its own. */
 export const mergedInto = (index: EntityIndex, key: string, known: ReadonlyMap<string, unknown>): string => {
@@ -159,6 +173,7 @@ const withoutArticle = (index: EntityIndex, key: string): void => {
   const known = index.articles.get(key);
   if (known === undefined) return;
   index.articles.delete(key);
+  index.articleSignatures.remove(key);
   if (known.contentHash !== null && index.articleHashes.get(known.contentHash) === key) index.articleHashes.delete(known.contentHash);
   const relativePath = pathOfKey(key);
   if (relativePath !== null) removeName(index.articlePaths, relativePath, key);
@@ -169,7 +184,7 @@ const learnArticle = (index: EntityIndex, plan: DocumentPlan, documentId: string
   const known = index.articles.get(article.formerKey ?? article.key) ?? index.articles.get(article.key);
   if (article.formerKey !== null) withoutArticle(index, article.formerKey);
   withoutArticle(index, article.key);
-  index.articles.set(article.key, {
+  rememberArticle(index, {
     key: article.key,
     contentHash: article.contentHash,
     documentId: documentId ?? known?.documentId ?? null,
@@ -178,9 +193,6 @@ const learnArticle = (index: EntityIndex, plan: DocumentPlan, documentId: string
     signature: decodeSignature(article.fingerprint),
     importedBy: plan.file,
   });
-  index.articleHashes.set(article.contentHash, article.key);
-  const relativePath = pathOfKey(article.key);
-  if (relativePath !== null) addName(index.articlePaths, relativePath, article.key);
 };
 
 /**

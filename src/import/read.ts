@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Claims } from './claims';
 import { decodeSignature, signatureOf, type Signature } from './fingerprint';
 import { articleText } from './identity';
-import { initiativeKey, normaliseName, organisationKey, pathOfKey, personKey } from './keys';
+import { initiativeKey, normaliseName, organisationKey, personKey } from './keys';
 import {
   addName,
   emptyIndex,
@@ -12,6 +12,7 @@ import {
   organisationValues,
   personValues,
   positionIdentity,
+  rememberArticle,
   type EntityIndex,
   type StoredPosition,
 } from './known';
@@ -176,7 +177,7 @@ const loadArticles = async (strapi: Core.Strapi, index: EntityIndex, locale: str
   const computed = await fingerprintsFromText(strapi, locale, drafts.filter((row) => decodeSignature(row.textFingerprint) === null).map((row) => row.documentId));
   for (const row of drafts) {
     const key = row.importKey;
-    index.articles.set(key, {
+    rememberArticle(index, {
       key,
       contentHash: row.contentHash,
       documentId: row.documentId,
@@ -185,9 +186,6 @@ const loadArticles = async (strapi: Core.Strapi, index: EntityIndex, locale: str
       signature: decodeSignature(row.textFingerprint) ?? computed.get(row.documentId) ?? null,
       importedBy: null,
     });
-    if (row.contentHash !== null) index.articleHashes.set(row.contentHash, key);
-    const relativePath = pathOfKey(key);
-    if (relativePath !== null) addName(index.articlePaths, relativePath, key);
   }
 };
 

@@ -9,6 +9,7 @@ import {
   SAME_ARTICLE_SIMILARITY,
   signatureOf,
   similarity,
+  similarityAtLeast,
   textFingerprint,
 } from '../../../src/import/fingerprint';
 import { writeCorpus } from '../../../bench/corpus';
@@ -61,6 +62,15 @@ describe('the near-duplicate fingerprint', () => {
     expect(decodeSignature('simhash64:0123456789abcdef')).toBeNull();
     expect(decodeSignature('minhash5x256:abc')).toBeNull();
     expect(decodeSignature(null)).toBeNull();
+  });
+
+  test('the similarity is read in full when it reaches the floor, and given up when it cannot', () => {
+    const signature = signatureOf(ARTICLE);
+    const edited = signatureOf(ARTICLE.replace('38万元', '36万元'));
+    expect(similarityAtLeast(signature, edited, SAME_ARTICLE_SIMILARITY)).toBe(similarity(signature, edited));
+    expect(similarityAtLeast(signature, signature, 1)).toBe(1);
+    expect(similarityAtLeast(signature, signatureOf(OTHER_ARTICLE), SAME_ARTICLE_SIMILARITY)).toBeNull();
+    expect(similarityAtLeast(signature, edited, Math.min(1, similarity(signature, edited) + 1 / 256))).toBeNull();
   });
 
   test('the quick check keeps a similar text and drops an unrelated one', () => {

@@ -1,6 +1,6 @@
 import { signatureOf } from '../../../src/import/fingerprint';
 import { identityReviewReason, matchArticle, relativePathOf, urlUnderBase, type PageOrigin } from '../../../src/import/identity';
-import { emptyIndex, addName, type EntityIndex } from '../../../src/import/known';
+import { emptyIndex, rememberArticle, type EntityIndex } from '../../../src/import/known';
 import { pathOfKey } from '../../../src/import/keys';
 
 const TEXT = [
@@ -17,7 +17,7 @@ const OTHER = [
 ].join('\n');
 
 const known = (index: EntityIndex, key: string, text: string, importedBy: string | null = null) => {
-  index.articles.set(key, {
+  rememberArticle(index, {
     key,
     contentHash: `hash-${key}`,
     documentId: `doc-${key}`,
@@ -26,8 +26,6 @@ const known = (index: EntityIndex, key: string, text: string, importedBy: string
     signature: signatureOf(text),
     importedBy,
   });
-  const relativePath = pathOfKey(key);
-  if (relativePath !== null) addName(index.articlePaths, relativePath, key);
 };
 
 const origin = (relativePath: string, url: string | null = null): PageOrigin => ({ relativePath, url });

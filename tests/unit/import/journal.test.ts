@@ -46,3 +46,24 @@ describe('the index journal', () => {
     expect(index.initiatives.has('i')).toBe(true);
   });
 });
+
+describe('the index journal and the articles’ signatures', () => {
+  const signature = (value: number) => new Uint16Array(256).fill(value);
+
+  test('a rollback puts back the signatures a batch added, replaced and removed, in their order', () => {
+    const index = emptyIndex();
+    index.articleSignatures.add('kept', signature(1));
+    index.articleSignatures.add('replaced', signature(1));
+    index.articleSignatures.add('removed', signature(1));
+    const journal = journalIndex(index);
+
+    journal.begin();
+    index.articleSignatures.add('new', signature(1));
+    index.articleSignatures.add('replaced', signature(2));
+    index.articleSignatures.remove('removed');
+    journal.rollback();
+
+    expect(index.articleSignatures.candidates(signature(1))).toEqual(['kept', 'replaced', 'removed']);
+    expect(index.articleSignatures.candidates(signature(2))).toEqual([]);
+  });
+});
