@@ -88,6 +88,11 @@ describe('importing pages from the admin panel', () => {
     await rest(app.strapi).get(`/api/newsroom-import/jobs/${job.id}`).expect(403);
   });
 
+  test('a token’s permission list offers the import as two actions, analyse and run, and nothing that grants nothing', async () => {
+    const response = await rest(app.strapi).get('/admin/content-api/permissions').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(response.body.data['api::newsroom-import'].controllers).toEqual({ 'newsroom-import': ['analyse', 'run'] });
+  });
+
   test('an unknown job is answered with 404, for reading and for cancelling', async () => {
     await rest(app.strapi).get('/newsroom-import/jobs/00000000-0000-0000-0000-000000000000').set('Authorization', `Bearer ${adminToken}`).expect(404);
     await rest(app.strapi).post('/newsroom-import/jobs/00000000-0000-0000-0000-000000000000/cancel').set('Authorization', `Bearer ${adminToken}`).expect(404);
