@@ -130,9 +130,10 @@ export const similarityAtLeast = (a: Signature, b: Signature, floor: number): nu
  * How many positions a candidate must agree on, read in growing prefixes, before all 256 are
  * compared: for each prefix, the most agreements that an article exactly at SAME_ARTICLE_SIMILARITY
  * falls short of no more than once in a million comparisons (binomial, since each position agrees
- * independently with probability equal to the similarity), so about three in a million in all. With 0.5: 3 of the first 32, 13 of the
- * first 64, 25 of the first 96. Unrelated texts (near 0) almost never pass the first; articles of one site template
- * (about 0.13) pass it often, and the second stops nearly all of them.
+ * independently with probability equal to the similarity), so about three in a million in all.
+ * With 0.5: 3 of the first 32, 14 of the first 64, 25 of the first 96. Unrelated texts (near 0)
+ * almost never pass the first; articles of one site template (about 0.13) often do, and the later
+ * ones stop nearly all of them.
  */
 const MISSED_AT_THRESHOLD = 1e-6;
 

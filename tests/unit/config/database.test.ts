@@ -1,4 +1,9 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import Database from 'better-sqlite3';
 import databaseConfig from '../../../config/database';
+import { transactionModeMiddleware } from '../../../src/database/sqlite-transactions';
 
 /** Strapi's `env` helper, over a plain record, as config files receive it. */
 const envFrom = (values: Record<string, string>) => {
@@ -22,11 +27,6 @@ test('MySQL and MariaDB are refused at boot with the databases that are offered,
 
 describe('SQLite transactions shared with another process', () => {
   // Two connections to one file stand for two instances (or an instance and the import CLI).
-  const Database = require('better-sqlite3') as new (file: string) => { pragma: (s: string) => unknown; prepare: (sql: string) => { run: (...a: unknown[]) => unknown; get: () => unknown }; close: () => void };
-  const { transactionModeMiddleware } = require('../../../src/database/sqlite-transactions') as typeof import('../../../src/database/sqlite-transactions');
-  const fs = require('fs') as typeof import('fs');
-  const os = require('os') as typeof import('os');
-  const path = require('path') as typeof import('path');
 
   const open = (file: string) => {
     const connection = new Database(file);
@@ -47,6 +47,8 @@ describe('SQLite transactions shared with another process', () => {
       throw error;
     }
   };
+  // A transaction begun inside a Document Service operation, as Strapi's repository begins one.
+  const inOperation = (action: string, connection: ReturnType<typeof open>, work: () => void) => transactionModeMiddleware({ action }, () => transaction(connection, work));
 
   let directory: string;
   let importer: ReturnType<typeof open>;
@@ -77,21 +79,17 @@ describe('SQLite transactions shared with another process', () => {
   });
 
   test('a Document Service read begins deferred, so it does not stop another process writing', () => {
-    transactionModeMiddleware({ action: 'findMany' }, () =>
-      transaction(importer, () => {
-        importer.prepare('select count(*) from pages').get();
-        other.prepare('insert into heartbeats values (1)').run();
-        importer.prepare('select count(*) from heartbeats').get();
-      }),
-    );
+    inOperation('findMany', importer, () => {
+      importer.prepare('select count(*) from pages').get();
+      other.prepare('insert into heartbeats values (1)').run();
+      importer.prepare('select count(*) from heartbeats').get();
+    });
     expect(other.prepare('select count(*) as n from heartbeats').get()).toEqual({ n: 1 });
   });
 
   test('a Document Service write begins immediate, like any transaction outside an operation', () => {
-    transactionModeMiddleware({ action: 'update' }, () =>
-      transaction(importer, () => {
-        expect(() => other.prepare('insert into heartbeats values (1)').run()).toThrow(/locked|busy/i);
-      }),
-    );
+    inOperation('update', importer, () => {
+      expect(() => other.prepare('insert into heartbeats values (1)').run()).toThrow(/locked|busy/i);
+    });
   });
 });
