@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { traverseEntity } from '@strapi/utils';
+import { addAppOutputSanitizer } from '../http/output-sanitizer';
 
 /**
  * Absolute media URLs for the public API. The local upload provider stores `/uploads/…`, which a
@@ -149,7 +150,6 @@ export const installPublicMediaUrls = (strapi: Core.Strapi): void => {
       return { url: typeof url === 'string' && currentRequest(strapi) === 'content-api' ? absoluteMediaUrl(url, base) : url };
     },
   });
-  // Strapi types a sanitizer as a lodash curried function; a plain (schema) => (data) => … is what it calls.
-  strapi.sanitizers.add('content-api.output', withoutSignedMark(strapi) as unknown as Parameters<Core.Strapi['sanitizers']['add']>[1]);
-  strapi.sanitizers.add('content-api.output', absoluteBlockImages(strapi, base) as unknown as Parameters<Core.Strapi['sanitizers']['add']>[1]);
+  addAppOutputSanitizer(strapi, withoutSignedMark(strapi) as never);
+  addAppOutputSanitizer(strapi, absoluteBlockImages(strapi, base) as never);
 };

@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { sanitizeOutputWith } from '../../../http/output-sanitizer';
 
-export default factories.createCoreController('api::initiative.initiative');
+// Public reads are sanitized in one pass (src/http/output-sanitizer.ts), with the same result as Strapi's sanitizer.
+export default factories.createCoreController('api::initiative.initiative', sanitizeOutputWith('api::initiative.initiative'));

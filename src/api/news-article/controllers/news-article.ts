@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { sanitizeOutputWith } from '../../../http/output-sanitizer';
 
-export default factories.createCoreController('api::news-article.news-article');
+// Public reads are sanitized in one pass (src/http/output-sanitizer.ts), with the same result as Strapi's sanitizer.
+export default factories.createCoreController('api::news-article.news-article', sanitizeOutputWith('api::news-article.news-article'));
