@@ -224,6 +224,8 @@ export const measureReads = async (options: ReadOptions): Promise<ReadMeasures> 
       met: graphqlRatio >= 0.8,
     });
 
+    if (other?.name === 'baseline') rows.push(await uncachedListCost(options, other.server, paths.list, invalid, details));
+
     if (options.duringImport !== undefined) {
       const idle: LoadResult[] = [];
       const busy: LoadResult[] = [];
@@ -266,4 +268,37 @@ export const measureReads = async (options: ReadOptions): Promise<ReadMeasures> 
     await other?.server.worker.stop();
   }
   return { rows, details, invalid };
+};
+
+/**
+ * What a list costs when the response cache cannot answer it (a URL no reader asked for since the
+ * last publish): Strapi with the cache off against the baseline, one request at a time, so the time
+ * per request is the work one request costs.
+ */
+const uncachedListCost = async (options: ReadOptions, baseline: Server, path: string, invalid: string[], details: Record<string, unknown>): Promise<Row> => {
+  const uncached = await startStrapiServer({ ...options.database, RESPONSE_CACHE: 'false' });
+  try {
+    await load({ url: `${uncached.url}${path}` }, 1, Math.max(1, Math.round(options.seconds / 2)));
+    const result = await sideBySide(
+      () => load({ url: `${uncached.url}${path}` }, 1, options.seconds),
+      () => load({ url: `${baseline.url}${path}` }, 1, options.seconds),
+      options.rounds
+    );
+    checkValid(`${options.label} uncached list Strapi`, result.a, invalid);
+    checkValid(`${options.label} uncached list baseline`, result.b, invalid);
+    details.uncachedList = result;
+    const cost = result.b.requestsPerSecond / result.a.requestsPerSecond;
+    const perRequest = (summary: Summary) => `${(1000 / summary.requestsPerSecond).toFixed(1)} ms per request`;
+    return {
+      section: `REST ${options.label}`,
+      measure: 'article list, page of 25, response cache off, c=1 (B: baseline)',
+      a: perRequest(result.a),
+      b: perRequest(result.b),
+      ratio: cost,
+      target: '≤ 3× the time',
+      met: cost <= 3,
+    };
+  } finally {
+    await uncached.worker.stop();
+  }
 };

@@ -1,6 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { contentTypes } from '@strapi/utils';
+import { contentTypes, sanitize } from '@strapi/utils';
 
 /**
  * Strapi's content-API output sanitizer in one pass, for the newsroom types' REST controllers.
@@ -14,6 +14,9 @@ import { contentTypes } from '@strapi/utils';
  * here that is decided once per model and once per request, and the entries are walked once,
  * without a promise per key.
  *
+ * The import's document events (src/import/events.ts) use the same walk for the part of it the
+ * Document Service applies to an event's entry (`defaultSanitizeOutput`: password and private fields).
+ *
  * It removes exactly what Strapi's would, and nothing else; `tests/api/output-sanitizer.test.ts`
  * compares the two on real entries for several callers. Anything it was not written for is handed
  * to Strapi's own sanitizer whole: a morph relation (its allowed targets depend on each element's
@@ -26,6 +29,13 @@ type Attribute = { type: string; relation?: string; target?: string; component?:
 type Model = { uid: string; attributes: Record<string, Attribute>; options?: { populateCreatorFields?: boolean } };
 type Entry = Record<string | symbol, unknown>;
 type Sanitizer = (schema: unknown) => (data: unknown) => unknown;
+
+/**
+ * What a walk removes besides password and private fields: relations to the targets the caller may
+ * not `find` (none when `decisions` is null, as Strapi checks none without an auth object), and the
+ * users-permissions rule when its sanitizer is in the registry being stood in for.
+ */
+type Rules = { decisions: Map<string, boolean> | null; usersPermissions: boolean };
 
 /** What to do with one attribute's key, decided from the schema alone. */
 type Step =
@@ -81,7 +91,12 @@ const usersPermissionsSanitizer = (): unknown => {
   }
 };
 
-export type OutputSanitizer = (data: unknown, uid: string, auth: unknown) => Promise<unknown>;
+export type OutputSanitizer = {
+  /** `strapi.contentAPI.sanitize.output(data, model, { auth })`. */
+  contentApi: (data: unknown, uid: string, auth: unknown) => Promise<unknown>;
+  /** `sanitize.sanitizers.defaultSanitizeOutput`, which the Document Service applies to an event's entry. */
+  defaultOutput: (data: unknown, uid: string) => Promise<unknown>;
+};
 
 const appSanitizersOf = new WeakMap<Core.Strapi, Set<unknown>>();
 const sanitizers = new WeakMap<Core.Strapi, OutputSanitizer>();
@@ -117,7 +132,7 @@ export const sanitizeOutputWith =
   (uid: string) =>
   ({ strapi }: { strapi: Core.Strapi }) => ({
     async sanitizeOutput(data: unknown, ctx: { state?: { auth?: unknown } }): Promise<unknown> {
-      return outputSanitizerOf(strapi)(data, uid, ctx.state?.auth ?? {});
+      return outputSanitizerOf(strapi).contentApi(data, uid, ctx.state?.auth ?? {});
     },
   });
 
@@ -178,7 +193,7 @@ const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<u
   };
 
   /** One entry, as traverseEntity visits it: a shallow copy, each key decided, then its children. */
-  const walk = (value: unknown, model: Model | undefined, decisions: Map<string, boolean> | null): unknown => {
+  const walk = (value: unknown, model: Model | undefined, rules: Rules): unknown => {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function') || model === undefined) return value;
     const copy: Entry = Array.isArray(value) ? ([...value] as unknown as Entry) : { ...(value as Entry) };
     const plan = planOf(model);
@@ -195,30 +210,42 @@ const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<u
         throw new Unhandled(`${model.uid}.${key}`);
       }
       if (step.kind === 'relation') {
-        const allowed = step.creatorKept || decisions === null || decisions.get(step.target) === true;
-        if (!allowed || step.dropForRole) {
+        const allowed = step.creatorKept || rules.decisions === null || rules.decisions.get(step.target) === true;
+        if (!allowed || (step.dropForRole && rules.usersPermissions)) {
           delete copy[key];
           continue;
         }
-        if (child !== null && child !== undefined) copy[key] = walkEach(child, modelOf(step.target), decisions);
+        if (child !== null && child !== undefined) copy[key] = walkEach(child, modelOf(step.target), rules);
         continue;
       }
       if (child === null || child === undefined) continue;
-      if (step.kind === 'media') copy[key] = walkEach(child, modelOf(UPLOAD_FILE), decisions);
-      else if (step.kind === 'component') copy[key] = walkEach(child, modelOf(step.component), decisions);
+      if (step.kind === 'media') copy[key] = walkEach(child, modelOf(UPLOAD_FILE), rules);
+      else if (step.kind === 'component') copy[key] = walkEach(child, modelOf(step.component), rules);
       else if (Array.isArray(child)) {
         copy[key] = child.map((item: unknown) =>
-          item === null || item === undefined ? item : walk(item, modelOf(String((item as { __component?: unknown }).__component)), decisions)
+          item === null || item === undefined ? item : walk(item, modelOf(String((item as { __component?: unknown }).__component)), rules)
         );
       }
     }
     return copy;
   };
 
-  const walkEach = (value: unknown, model: Model | undefined, decisions: Map<string, boolean> | null): unknown =>
-    Array.isArray(value) ? value.map((item: unknown) => walk(item, model, decisions)) : walk(value, model, decisions);
+  const walkEach = (value: unknown, model: Model | undefined, rules: Rules): unknown =>
+    Array.isArray(value) ? value.map((item: unknown) => walk(item, model, rules)) : walk(value, model, rules);
 
-  return async (data, uid, auth) => {
+  const defaultOutput = async (data: unknown, uid: string): Promise<unknown> => {
+    const model = modelOf(uid);
+    const strapis = () => sanitize.sanitizers.defaultSanitizeOutput({ schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never }, data as never);
+    if (model === undefined) return strapis();
+    try {
+      return walkEach(data, model, { decisions: null, usersPermissions: false });
+    } catch (error) {
+      if (error instanceof Unhandled) return strapis();
+      throw error;
+    }
+  };
+
+  const contentApi = async (data: unknown, uid: string, auth: unknown): Promise<unknown> => {
     const model = modelOf(uid);
     const registry = strapi.sanitizers.get('content-api.output') as unknown as Sanitizer[];
     const foreign = registry.filter((sanitizer) => sanitizer !== usersPermissions && !appSanitizers.has(sanitizer));
@@ -228,7 +255,7 @@ const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<u
     try {
       // Strapi checks relations only when the caller has an auth object; a controller always passes one.
       const decisions = auth === null || auth === undefined ? null : await decide(auth, uid);
-      sanitized = walkEach(data, model, decisions);
+      sanitized = walkEach(data, model, { decisions, usersPermissions: true });
     } catch (error) {
       if (error instanceof Unhandled) return strapis();
       throw error;
@@ -237,4 +264,6 @@ const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<u
     for (const sanitizer of registry) if (appSanitizers.has(sanitizer)) sanitized = await sanitizer(model)(sanitized);
     return sanitized;
   };
+
+  return { contentApi, defaultOutput };
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sanitize } from '@strapi/utils';
+import { outputSanitizerOf } from '../http/output-sanitizer';
 
 /**
  * Strapi's document events for the rows the importer writes itself.
@@ -77,7 +77,8 @@ export const emitEntryEvents = async (strapi: Core.Strapi, events: readonly Pend
     const entry = entries.get(`${uid} ${id}`);
     if (entry === undefined) continue;
     const model = strapi.getModel(uid as never) as unknown as Schema;
-    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never }, entry as never);
+    // Strapi's defaultSanitizeOutput, in one pass (see output-sanitizer.ts).
+    const sanitized = await outputSanitizerOf(strapi).defaultOutput(entry, uid);
     await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: sanitized });
   }
 };

@@ -8,7 +8,9 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON, seedNewsroom, type Seeded } from '../helpers/seed';
 import { rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
+import { sanitize } from '@strapi/utils';
 import { eventPopulate } from '../../src/import/events';
+import { outputSanitizerOf } from '../../src/http/output-sanitizer';
 
 /**
  * The newsroom types' REST controllers sanitize their output in one pass (src/http/output-sanitizer.ts).
@@ -134,6 +136,20 @@ describe('the one-pass output sanitizer', () => {
     expect(restricted.every((article) => typeof article.title === 'string' && !('mentionedOrganisations' in article) && !('quotedPersons' in article))).toBe(true);
     expect(open.some((article) => Array.isArray(article.mentionedOrganisations) && article.mentionedOrganisations.length > 0)).toBe(true);
     expect(JSON.stringify(open)).not.toContain('"importKey"');
+  });
+
+  test('sanitizes an import event’s entry exactly as the Document Service does, for every newsroom type', async () => {
+    const { defaultOutput } = outputSanitizerOf(app.strapi);
+    for (const { uid } of TYPES) {
+      // Every version, drafts too, with everything an event's entry is read with.
+      const entries = await app.strapi.db.query(uid as typeof ARTICLE).findMany({ populate: eventPopulate(app.strapi, uid) as never });
+      expect(entries.length).toBeGreaterThan(0);
+      const schema = app.strapi.getModel(uid as never);
+      const reference = await Promise.all(entries.map((entry) => sanitize.sanitizers.defaultSanitizeOutput({ schema: schema as never, getModel: (target: string) => app.strapi.getModel(target as never) as never }, entry as never)));
+      const ours = await Promise.all(entries.map((entry) => defaultOutput(entry, uid)));
+      expect({ uid, body: JSON.stringify(ours) }).toEqual({ uid, body: JSON.stringify(reference) });
+      expect(JSON.stringify(ours)).not.toContain('"importKey"');
+    }
   });
 
   test('gives way to Strapi’s sanitizer when a plugin has added an output sanitizer it does not know', async () => {
