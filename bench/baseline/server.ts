@@ -706,6 +706,24 @@ export const richestSlugs = (filename: string, count: number): string[] =>
     ).map((row) => row.slug)
   );
 
+/**
+ * Slugs of published articles in the default locale, newest first (the order readers' interest
+ * follows), ties by id; a slug two articles share is left out, as a detail page must name one.
+ */
+export const newestSlugs = (filename: string, count: number): string[] =>
+  withDatabase(filename, (db) =>
+    (
+      db
+        .prepare(
+          `select a.slug from news_articles a
+            where a.published_at is not null and a.locale = ? and a.slug is not null
+              and not exists (select 1 from news_articles b where b.published_at is not null and b.locale = a.locale and b.slug = a.slug and b.id <> a.id)
+            order by a.publication_date desc, a.id asc limit ?`
+        )
+        .all(defaultLocaleOf(db), count) as Array<{ slug: string }>
+    ).map((row) => row.slug)
+  );
+
 /** documentIds of published organisations with the most published people first, ties by id. */
 export const busiestOrganisations = (filename: string, count: number): string[] =>
   withDatabase(filename, (db) =>

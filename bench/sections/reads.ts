@@ -4,6 +4,7 @@ import { load, median, sideBySide, type LoadResult, type Summary, type Target } 
 import { freePort, startWorker, type Worker } from '../lib/processes';
 import type { Row } from '../lib/results';
 import { startImport } from './imports';
+import { measureMix } from './mix';
 
 export const LIST_PATH = listPath(1);
 
@@ -250,6 +251,13 @@ export const measureReads = async (options: ReadOptions): Promise<ReadMeasures> 
         target: '≥ 0.5×',
         met: busyRate / idleRate >= 0.5,
       });
+    }
+
+    if (other?.name === 'baseline' && options.baselineFile !== undefined) {
+      const mix = await measureMix({ label, filename: options.baselineFile, strapi: server, baseline: other.server, rounds, seconds, connections: 50 });
+      rows.push(mix.row);
+      invalid.push(...mix.invalid);
+      details.mix = mix.details;
     }
 
     const rssAfterLoad = await rss(server);

@@ -3,7 +3,8 @@ import { writeCorpus } from '../corpus';
 import { load, sideBySide } from '../lib/load';
 import type { Row } from '../lib/results';
 import { importOnce, removeSqlite, sqliteEnv } from './imports';
-import { pickPaths, startStrapiServer } from './reads';
+import { measureMix } from './mix';
+import { pickPaths, startBaseline, startStrapiServer } from './reads';
 
 /**
  * The same reads on the default corpus and on one ten times larger, with the response cache off,
@@ -80,6 +81,18 @@ export const measureScale = async (options: {
   } finally {
     await large.worker.stop();
     await reference.worker.stop();
+  }
+  // Readers at scale, with the response cache on as deployed, against the baseline on the same file.
+  const cached = await startStrapiServer(sqliteEnv(database));
+  const baseline = await startBaseline(database);
+  try {
+    const mix = await measureMix({ label: 'SQLite', filename: database, strapi: cached, baseline, rounds, seconds, connections: 50 });
+    rows.push(mix.row);
+    invalid.push(...mix.invalid);
+    details.mix = mix.details;
+  } finally {
+    await cached.worker.stop();
+    await baseline.worker.stop();
   }
   return { rows, details, invalid };
 };
