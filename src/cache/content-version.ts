@@ -1,8 +1,20 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../extensions/graphql';
+import { documentLinks, writtenScope } from './written-scope';
 
 const TABLE = 'newsroom_content_version';
+const CHANGES = 'newsroom_content_changes';
+
+/** Moves older than this are forgotten: a server that far behind drops all its cached responses. */
+const KEPT_CHANGES = 1000;
+
+/**
+ * What a move of the content version changed: everything, or the documents a write touched (by
+ * documentId) and the slugs it gave or took away (`uid slug`). Either way every cached list and
+ * search may have changed; a scope only spares the responses about other documents.
+ */
+export type ChangeScope = 'all' | { documents: string[]; slugs: string[] };
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
@@ -26,21 +38,58 @@ export const readContentVersion = async (strapi: Core.Strapi): Promise<number> =
 
 /**
  * Moves the version on inside the caller's transaction when there is one, so it commits together
- * with the data: a reader never sees the new version with the old data.
+ * with the data: a reader never sees the new version with the old data. The move's scope is
+ * recorded with it, in the same transaction.
  */
-export const bumpContentVersion = async (strapi: Core.Strapi): Promise<void> => {
+export const bumpContentVersion = async (strapi: Core.Strapi, scope: ChangeScope = 'all'): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     await trx(TABLE).where({ id: 1 }).increment('version', 1);
+    const row = (await trx(TABLE).where({ id: 1 }).first('version')) as { version: number | string };
+    const version = Number(row.version);
+    await trx(CHANGES).insert({ version, scope: JSON.stringify(scope) });
+    await trx(CHANGES).where('version', '<=', version - KEPT_CHANGES).delete();
   });
 };
 
-/** Document middleware: every committed write to the newsroom types moves the content version on. */
+/** Everything the moves after `from`, up to and including `to`, changed together. */
+export const readChanges = async (strapi: Core.Strapi, from: number, to: number): Promise<ChangeScope> => {
+  if (to - from > KEPT_CHANGES || to <= from) return 'all';
+  const rows = (await strapi.db.connection(CHANGES).where('version', '>', from).andWhere('version', '<=', to).select('scope')) as Array<{ scope: string }>;
+  // A move with no row (from before the table, or pruned meanwhile) may have changed anything.
+  if (rows.length !== to - from) return 'all';
+  const documents = new Set<string>();
+  const slugs = new Set<string>();
+  for (const row of rows) {
+    const scope = JSON.parse(row.scope) as ChangeScope;
+    if (scope === 'all') return 'all';
+    for (const documentId of scope.documents) documents.add(documentId);
+    for (const slug of scope.slugs) slugs.add(slug);
+  }
+  return { documents: [...documents], slugs: [...slugs] };
+};
+
+/**
+ * Document middleware: every committed write to the newsroom types moves the content version on,
+ * scoped to the document written, its slugs, and the documents it was linked to or unlinked from
+ * (whose own pages list it); see written-scope.ts.
+ */
 export const contentVersionMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (!WRITES.has(context.action) || !(NEWSROOM_TYPES as readonly string[]).includes(context.uid)) return next();
+    // A bulk write moves the version for everything anyway: its writes need not read their links.
+    if (coalescing.getStore() !== undefined) {
+      const result = await next();
+      await contentChanged(strapi);
+      return result;
+    }
+    const params = context.params as { documentId?: unknown };
+    const documentId = typeof params.documentId === 'string' ? params.documentId : null;
+    const before = documentId === null ? null : await documentLinks(strapi, context.uid, documentId);
     const result = await next();
-    await contentChanged(strapi);
+    const written = documentId ?? (result as { documentId?: unknown } | null)?.documentId;
+    const after = typeof written === 'string' ? await documentLinks(strapi, context.uid, written) : null;
+    await contentChanged(strapi, typeof written === 'string' ? writtenScope(written, before, after) : 'all');
     return result;
   };
 
@@ -49,10 +98,10 @@ export const contentVersionMiddleware =
  * bulk write at most every five seconds and once at its end. For writes that bypass the Document
  * Service, such as the search index of an import's new documents.
  */
-export const contentChanged = async (strapi: Core.Strapi): Promise<void> => {
+export const contentChanged = async (strapi: Core.Strapi, scope: ChangeScope = 'all'): Promise<void> => {
   const bulk = coalescing.getStore();
   if (bulk === undefined) {
-    await bumpContentVersion(strapi);
+    await bumpContentVersion(strapi, scope);
     return;
   }
   bulk.dirty = true;

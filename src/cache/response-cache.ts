@@ -1,4 +1,12 @@
-export type CachedResponse = { version: number; status: number; contentType: string; body: Buffer };
+import type { ChangeScope } from './content-version';
+
+/**
+ * What a cached response is about: the documents it shows and, for a detail read by slug, that
+ * slug (`uid slug`). Null for a list, a search or anything else a change to any document may alter.
+ */
+export type ResponseSubject = { documents: ReadonlySet<string>; slug: string | null } | null;
+
+export type CachedResponse = { version: number; status: number; contentType: string; body: Buffer; subject?: ResponseSubject };
 
 export type Lookup = { entry: CachedResponse | null; shared: boolean; stale: boolean };
 
@@ -84,6 +92,46 @@ export class ResponseCache {
     if (entry === undefined) return;
     this.previous.delete(key);
     this.previousBytes -= entry.body.length;
+  }
+
+  /** The version this cache's entries are valid for (-1 before the first request). */
+  get current(): number {
+    return this.version;
+  }
+
+  /**
+   * Moves to `version`, knowing what the moves in between changed: the entries that a change may
+   * have altered go as in a move to a new version (kept only as the previous ones), and the others
+   * stay valid for the new version. With 'all', every entry goes.
+   */
+  advance(version: number, change: ChangeScope): void {
+    if (version <= this.version) return;
+    if (change === 'all' || this.version === -1) {
+      this.moveTo(version);
+      return;
+    }
+    const documents = new Set(change.documents);
+    const slugs = new Set(change.slugs);
+    const affected = (entry: CachedResponse): boolean => {
+      const subject = entry.subject ?? null;
+      if (subject === null) return true;
+      if (subject.slug !== null && slugs.has(subject.slug)) return true;
+      for (const documentId of subject.documents) if (documents.has(documentId)) return true;
+      return false;
+    };
+    this.previous = new Map();
+    this.previousBytes = 0;
+    for (const [key, entry] of [...this.entries]) {
+      if (!affected(entry)) {
+        entry.version = version;
+        continue;
+      }
+      this.entries.delete(key);
+      this.bytes -= entry.body.length;
+      this.previous.set(key, entry);
+      this.previousBytes += entry.body.length;
+    }
+    this.version = version;
   }
 
   /** The entries of the version that ends become the previous ones; older ones are dropped. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { readContentVersion } from '../cache/content-version';
+import { readChanges, readContentVersion, type ChangeScope } from '../cache/content-version';
+import { subjectOf } from '../cache/response-subject';
 import { ResponseCache, type CachedResponse } from '../cache/response-cache';
 import { isPublicRead } from '../http/public-reads';
 
@@ -51,10 +52,23 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
     return null;
   };
 
+  // One reading of the change log per move of the version, shared by the requests that see it.
+  let catchingUp: { to: number; done: Promise<void> } | null = null;
+  const catchUp = async (version: number): Promise<void> => {
+    if (version <= cache.current) return;
+    if (catchingUp === null || catchingUp.to !== version) {
+      const from = cache.current;
+      const done = (from === -1 ? Promise.resolve<ChangeScope>('all') : readChanges(strapi, from, version).catch((): ChangeScope => 'all')).then((change) => cache.advance(version, change));
+      catchingUp = { to: version, done };
+    }
+    await catchingUp.done;
+  };
+
   return async (ctx, next) => {
     const key = await keyOf(ctx);
     if (key === null) return next();
     const version = await readContentVersion(strapi);
+    await catchUp(version);
     const send = (entry: CachedResponse, state: 'hit' | 'stale') => {
       ctx.status = entry.status;
       ctx.type = entry.contentType;
@@ -74,7 +88,7 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }): Core.Middl
       // The first reader gets the very bytes later hits get, so what global::http-cache derives
       // from them (ETag, compressed copies) is computed once.
       ctx.body = text;
-      return { version, status: 200, contentType: ctx.response.get('content-type') || 'application/json; charset=utf-8', body: text };
+      return { version, status: 200, contentType: ctx.response.get('content-type') || 'application/json; charset=utf-8', body: text, subject: subjectOf(ctx.path, ctx.query, text) };
     });
     if (!shared) {
       ctx.set('X-Response-Cache', 'miss');

@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { ARTICLE, seedNewsroom, type Seeded } from '../helpers/seed';
+import { ARTICLE, ORGANISATION, seedNewsroom, type Seeded } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
 import { writeCorpus } from '../../bench/corpus';
@@ -65,6 +65,50 @@ describe('cached public reads', () => {
     expect((await article(seeded.article).expect(200)).headers['x-response-cache']).toBe('hit');
     await app.strapi.db.connection('newsroom_content_version').where({ id: 1 }).increment('version', 1);
     expect((await article(seeded.article).expect(200)).headers['x-response-cache']).toBe('miss');
+  });
+
+  test('a publish leaves the cached responses about other documents cached, and makes the lists and its own fresh', async () => {
+    const changed = await ownArticle('缓存范围测试：将被修改的文章');
+    const other = await ownArticle('缓存范围测试：不相干的文章');
+    const otherSlug = String((await article(other).expect(200)).body.data.slug);
+    const bySlug = () => rest(app.strapi).get(`/api/news-articles?filters[slug][$eq]=${encodeURIComponent(otherSlug)}`);
+    await article(changed).expect(200);
+    await bySlug().expect(200);
+    await rest(app.strapi).get('/api/news-articles').expect(200);
+    await app.strapi.documents(ARTICLE).update({ documentId: changed, locale: 'zh-Hans', data: { title: '缓存范围测试：改过的标题' } });
+    await app.strapi.documents(ARTICLE).publish({ documentId: changed, locale: 'zh-Hans' });
+    expect((await article(other).expect(200)).headers['x-response-cache']).toBe('hit');
+    expect((await bySlug().expect(200)).headers['x-response-cache']).toBe('hit');
+    const fresh = await article(changed).expect(200);
+    expect(fresh.headers['x-response-cache']).toBe('miss');
+    expect(fresh.body.data.title).toBe('缓存范围测试：改过的标题');
+    const list = await rest(app.strapi).get('/api/news-articles').expect(200);
+    expect(list.headers['x-response-cache']).toBe('miss');
+  });
+
+  test('linking a document to another makes the other’s cached page fresh', async () => {
+    const organisation = await app.strapi.documents(ORGANISATION).create({ data: { name: '缓存范围测试商会', kind: 'chamber_of_commerce' } });
+    await app.strapi.documents(ORGANISATION).publish({ documentId: organisation.documentId });
+    const page = () => rest(app.strapi).get(`/api/organisations/${organisation.documentId}`);
+    await page().expect(200);
+    expect((await page().expect(200)).headers['x-response-cache']).toBe('hit');
+    const linking = await ownArticle('缓存范围测试：提到商会的文章');
+    expect((await page().expect(200)).headers['x-response-cache']).toBe('hit');
+    await app.strapi.documents(ARTICLE).update({ documentId: linking, locale: 'zh-Hans', data: { mentionedOrganisations: [organisation.documentId] } as never });
+    await app.strapi.documents(ARTICLE).publish({ documentId: linking, locale: 'zh-Hans' });
+    expect((await page().expect(200)).headers['x-response-cache']).toBe('miss');
+  });
+
+  test('a read by slug that found nothing finds the article published with that slug at once', async () => {
+    const slug = 'cache-scope-slug-taken-later';
+    const read = () => rest(app.strapi).get(`/api/news-articles?filters[slug][$eq]=${slug}`);
+    expect((await read().expect(200)).body.data).toEqual([]);
+    expect((await read().expect(200)).headers['x-response-cache']).toBe('hit');
+    const created = await app.strapi.documents(ARTICLE).create({ locale: 'zh-Hans', data: { title: '缓存范围测试：后来取得这个地址的文章', slug, publicationDate: '2024-05-21' } });
+    await app.strapi.documents(ARTICLE).publish({ documentId: created.documentId, locale: 'zh-Hans' });
+    const after = await read().expect(200);
+    expect(after.headers['x-response-cache']).toBe('miss');
+    expect(after.body.data.map((found: { documentId: string }) => found.documentId)).toEqual([created.documentId]);
   });
 
   test('requests with credentials are never cached, so a token that may read drafts never sees a public answer', async () => {
