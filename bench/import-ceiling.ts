@@ -12,9 +12,11 @@ import Database from 'better-sqlite3';
  * `strapi_*` (migrations, core store, releases, workflows, tokens), `admin_*`, `up_*`
  * (users-permissions), `i18n_locale`, `files*` and `upload_*` (media library). What is left is
  * what the import writes: the content types' tables, their `*_cmps` component join tables, the
- * `components_*` tables and the `*_lnk` relation tables.
+ * `components_*` tables and the `*_lnk` relation tables. The search's SQLite full-text table
+ * (`newsroom_search_fts` and the shadow tables SQLite creates with it) is left out too: it is
+ * derived from `newsroom_search`, and its shadow tables cannot be created or filled by hand.
  */
-const INTERNAL = /^(?:sqlite_|strapi_|admin_|up_|i18n_locale$|files|upload_)/;
+const INTERNAL = /^(?:sqlite_|strapi_|admin_|up_|i18n_locale$|files|upload_|newsroom_search_fts)/;
 
 export const isContentTable = (name: string): boolean => !INTERNAL.test(name);
 
