@@ -8,7 +8,9 @@ import type { ResponseSubject } from './response-cache';
  *   counts as changed; see written-scope.ts);
  * - a detail read by slug, `/api/<collection>?filters[slug][$eq]=…` and no other filter: it also
  *   changes when a document takes that slug or gives it up.
- * Everything else (lists, filters, search, GraphQL, feeds) may change with any write.
+ * Everything else (lists, filters, search, GraphQL, feeds) may change with any write, and so may a
+ * read whose populate filters or sorts a linked list: which linked documents it shows then depends
+ * on fields of documents it does not show.
  */
 
 const COLLECTIONS: Record<string, string> = {
@@ -47,7 +49,15 @@ export const documentIdsIn = (value: unknown, into: Set<string>): void => {
   }
 };
 
+/** Whether a populate parameter chooses or orders linked documents by their fields, at any depth. */
+const choosesLinked = (populate: unknown): boolean => {
+  if (Array.isArray(populate)) return populate.some(choosesLinked);
+  if (populate === null || typeof populate !== 'object') return false;
+  return Object.entries(populate).some(([key, value]) => key === 'filters' || key === 'sort' || choosesLinked(value));
+};
+
 export const subjectOf = (path: string, query: Record<string, unknown>, body: Buffer): ResponseSubject => {
+  if (choosesLinked(query.populate)) return null;
   const one = ONE_DOCUMENT.exec(path);
   const collection = one === null ? COLLECTION.exec(path) : null;
   const slug = collection === null ? null : slugFilter(query);

@@ -81,6 +81,13 @@ describe('what a public response is about', () => {
     expect(subjectOf('/api/news-articles', { filters: { slug: { $contains: 'a' } } }, body)).toBeNull();
     expect(subjectOf('/api/search', { q: 'a' }, body)).toBeNull();
   });
+
+  test('a read whose populate filters or sorts a linked list may change with any write', () => {
+    // Which linked documents it shows depends on fields of linked documents it does not show.
+    expect(subjectOf('/api/organisations/O1', { populate: { mentionedInArticles: { sort: 'publicationDate:desc' } } }, body)).toBeNull();
+    expect(subjectOf('/api/news-articles', { filters: { slug: { $eq: 'a' } }, populate: { mentionedOrganisations: { filters: { name: { $eq: 'x' } } } } }, body)).toBeNull();
+    expect(subjectOf('/api/organisations/O1', { populate: { people: { fields: ['name'] } } }, body)).not.toBeNull();
+  });
 });
 
 describe('what a write changed', () => {
