@@ -101,14 +101,21 @@ export type OutputSanitizer = {
 const appSanitizersOf = new WeakMap<Core.Strapi, Set<unknown>>();
 const sanitizers = new WeakMap<Core.Strapi, OutputSanitizer>();
 
+/** The app's sanitizers of this instance: one live set, shared by the registry calls and the walk. */
+const appSanitizers = (strapi: Core.Strapi): Set<unknown> => {
+  const known = appSanitizersOf.get(strapi);
+  if (known !== undefined) return known;
+  const created = new Set<unknown>();
+  appSanitizersOf.set(strapi, created);
+  return created;
+};
+
 /**
  * Adds one of this app's output sanitizers to Strapi's registry, where Strapi's own sanitizer runs
  * it, and marks it as the app's, so the one-pass sanitizer runs it too instead of giving way.
  */
 export const addAppOutputSanitizer = (strapi: Core.Strapi, sanitizer: Sanitizer): void => {
-  const own = appSanitizersOf.get(strapi) ?? new Set<unknown>();
-  appSanitizersOf.set(strapi, own);
-  own.add(sanitizer);
+  appSanitizers(strapi).add(sanitizer);
   // Strapi types a sanitizer as a lodash curried function; a plain (schema) => (data) => … is what it calls.
   strapi.sanitizers.add('content-api.output', sanitizer as unknown as Parameters<Core.Strapi['sanitizers']['add']>[1]);
 };
@@ -117,9 +124,7 @@ export const addAppOutputSanitizer = (strapi: Core.Strapi, sanitizer: Sanitizer)
 export const outputSanitizerOf = (strapi: Core.Strapi): OutputSanitizer => {
   const known = sanitizers.get(strapi);
   if (known !== undefined) return known;
-  const own = appSanitizersOf.get(strapi) ?? new Set<unknown>();
-  appSanitizersOf.set(strapi, own);
-  const created = createOutputSanitizer(strapi, own);
+  const created = createOutputSanitizer(strapi, appSanitizers(strapi));
   sanitizers.set(strapi, created);
   return created;
 };
@@ -136,7 +141,7 @@ export const sanitizeOutputWith =
     },
   });
 
-const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<unknown>): OutputSanitizer => {
+const createOutputSanitizer = (strapi: Core.Strapi, ownSanitizers: ReadonlySet<unknown>): OutputSanitizer => {
   const plans = new Map<string, Map<string, Step>>();
   const reachable = new Map<string, string[]>();
   const usersPermissions = usersPermissionsSanitizer();
@@ -235,12 +240,12 @@ const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<u
 
   const defaultOutput = async (data: unknown, uid: string): Promise<unknown> => {
     const model = modelOf(uid);
-    const strapis = () => sanitize.sanitizers.defaultSanitizeOutput({ schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never }, data as never);
-    if (model === undefined) return strapis();
+    const byStrapi = () => sanitize.sanitizers.defaultSanitizeOutput({ schema: model as never, getModel: (target: string) => strapi.getModel(target as never) as never }, data as never);
+    if (model === undefined) return byStrapi();
     try {
       return walkEach(data, model, { decisions: null, usersPermissions: false });
     } catch (error) {
-      if (error instanceof Unhandled) return strapis();
+      if (error instanceof Unhandled) return byStrapi();
       throw error;
     }
   };
@@ -248,20 +253,20 @@ const createOutputSanitizer = (strapi: Core.Strapi, appSanitizers: ReadonlySet<u
   const contentApi = async (data: unknown, uid: string, auth: unknown): Promise<unknown> => {
     const model = modelOf(uid);
     const registry = strapi.sanitizers.get('content-api.output') as unknown as Sanitizer[];
-    const foreign = registry.filter((sanitizer) => sanitizer !== usersPermissions && !appSanitizers.has(sanitizer));
-    const strapis = () => strapi.contentAPI.sanitize.output(data as never, model as never, { auth } as never);
-    if (model === undefined || foreign.length > 0) return strapis();
+    const foreign = registry.filter((sanitizer) => sanitizer !== usersPermissions && !ownSanitizers.has(sanitizer));
+    const byStrapi = () => strapi.contentAPI.sanitize.output(data as never, model as never, { auth } as never);
+    if (model === undefined || foreign.length > 0) return byStrapi();
     let sanitized: unknown;
     try {
       // Strapi checks relations only when the caller has an auth object; a controller always passes one.
       const decisions = auth === null || auth === undefined ? null : await decide(auth, uid);
       sanitized = walkEach(data, model, { decisions, usersPermissions: true });
     } catch (error) {
-      if (error instanceof Unhandled) return strapis();
+      if (error instanceof Unhandled) return byStrapi();
       throw error;
     }
     // The app's own sanitizers, in the order they were added, as Strapi runs the registry.
-    for (const sanitizer of registry) if (appSanitizers.has(sanitizer)) sanitized = await sanitizer(model)(sanitized);
+    for (const sanitizer of registry) if (ownSanitizers.has(sanitizer)) sanitized = await sanitizer(model)(sanitized);
     return sanitized;
   };
 
