@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { contentTypes, sanitize } from '@strapi/utils';
+import { UPLOAD_FILE, findDecisionsOf, isMorph } from './find-decisions';
 
 /**
  * Strapi's content-API output sanitizer in one pass, for the newsroom types' REST controllers.
@@ -49,7 +50,6 @@ type Step =
 
 const USERS_PERMISSIONS_ROLE = 'plugin::users-permissions.role';
 const USERS_PERMISSIONS_USER = 'plugin::users-permissions.user';
-const UPLOAD_FILE = 'plugin::upload.file';
 const CREATOR_FIELDS = new Set([contentTypes.constants.CREATED_BY_ATTRIBUTE, contentTypes.constants.UPDATED_BY_ATTRIBUTE]);
 
 /** An entry shape this sanitizer leaves to Strapi's. */
@@ -59,7 +59,7 @@ const stepOf = (model: Model, key: string, attribute: Attribute): Step => {
   // remove-password and remove-private (Strapi's defaultSanitizeOutput).
   if (attribute.type === 'password' || attribute.private === true || contentTypes.isPrivateAttribute(model as never, key)) return { kind: 'drop' };
   if (attribute.type === 'relation') {
-    if ((attribute.relation ?? '').toLowerCase().startsWith('morph')) return { kind: 'morph' };
+    if (isMorph(attribute)) return { kind: 'morph' };
     return {
       kind: 'relation',
       target: String(attribute.target),
@@ -143,7 +143,6 @@ export const sanitizeOutputWith =
 
 const createOutputSanitizer = (strapi: Core.Strapi, ownSanitizers: ReadonlySet<unknown>): OutputSanitizer => {
   const plans = new Map<string, Map<string, Step>>();
-  const reachable = new Map<string, string[]>();
   const usersPermissions = usersPermissionsSanitizer();
   const modelOf = (uid: string): Model | undefined => strapi.getModel(uid as never) as unknown as Model | undefined;
 
@@ -153,48 +152,6 @@ const createOutputSanitizer = (strapi: Core.Strapi, ownSanitizers: ReadonlySet<u
     const plan = new Map(Object.entries(model.attributes).map(([key, attribute]) => [key, stepOf(model, key, attribute)] as const));
     plans.set(model.uid, plan);
     return plan;
-  };
-
-  /** Every relation target an entry of `uid` can hold at any depth, through relations, components, media and dynamic zones. */
-  const targetsOf = (uid: string): string[] => {
-    const known = reachable.get(uid);
-    if (known !== undefined) return known;
-    const targets = new Set<string>();
-    const seen = new Set<string>();
-    const visit = (modelUid: string): void => {
-      if (seen.has(modelUid)) return;
-      seen.add(modelUid);
-      const model = modelOf(modelUid);
-      if (model === undefined) return;
-      for (const [, step] of planOf(model)) {
-        if (step.kind === 'relation') {
-          targets.add(step.target);
-          visit(step.target);
-        }
-        if (step.kind === 'component') visit(step.component);
-        if (step.kind === 'media') visit(UPLOAD_FILE);
-        if (step.kind === 'dynamiczone') for (const component of Object.keys(strapi.components)) visit(component);
-      }
-    };
-    visit(uid);
-    reachable.set(uid, [...targets]);
-    return [...targets];
-  };
-
-  /** Which of those targets the caller may `find`: Strapi's own question, asked once per target and request. */
-  const decide = async (auth: unknown, uid: string): Promise<Map<string, boolean>> => {
-    const decisions = new Map<string, boolean>();
-    for (const target of targetsOf(uid)) decisions.set(target, await mayFind(auth, target));
-    return decisions;
-  };
-
-  const mayFind = async (auth: unknown, target: string): Promise<boolean> => {
-    try {
-      await strapi.auth.verify(auth as never, { scope: `${target}.find` } as never);
-      return true;
-    } catch {
-      return false;
-    }
   };
 
   /** One entry, as traverseEntity visits it: a shallow copy, each key decided, then its children. */
@@ -259,7 +216,7 @@ const createOutputSanitizer = (strapi: Core.Strapi, ownSanitizers: ReadonlySet<u
     let sanitized: unknown;
     try {
       // Strapi checks relations only when the caller has an auth object; a controller always passes one.
-      const decisions = auth === null || auth === undefined ? null : await decide(auth, uid);
+      const decisions = auth === null || auth === undefined ? null : await findDecisionsOf(strapi).decide(auth, uid);
       sanitized = walkEach(data, model, { decisions, usersPermissions: true });
     } catch (error) {
       if (error instanceof Unhandled) return byStrapi();

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { sanitizeOutputWith } from '../../../http/output-sanitizer';
+import { readControllerOf } from '../../../http/read-controller';
 
-// Public reads are sanitized in one pass (src/http/output-sanitizer.ts), with the same result as Strapi's sanitizer.
-export default factories.createCoreController('api::news-article.news-article', sanitizeOutputWith('api::news-article.news-article'));
+// Public reads: the output sanitized in one pass, the query prepared once per value (src/http/read-controller.ts).
+export default factories.createCoreController('api::news-article.news-article', readControllerOf('api::news-article.news-article'));
