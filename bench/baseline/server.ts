@@ -1,10 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
+import { readPublicQueryLimits } from '../../src/graphql/limits';
+import { newsArticleJsonLd, type JsonLdArticle } from '../../src/syndication/json-ld';
+import { readSiteConfig } from '../../src/syndication/site';
 
 /**
  * A minimal baseline for the REST benchmark: node:http and better-sqlite3 reading the SQLite file
- * that Strapi wrote, answering three public routes with bodies deep-equal to Strapi 5.54's.
+ * that Strapi wrote, answering the routes of the bench's reader mix with bodies deep-equal to Strapi
+ * 5.54's.
  *
  * Like Strapi's query engine (whose statements were captured from a running Strapi to check the
  * joins, filters and ordering), it makes one batched `IN (...)` query per relation level; unlike
@@ -33,6 +37,14 @@ export const listPath = (page: number, pageSize: number = LIST_PAGE_SIZE): strin
 export const detailPath = (slug: string): string => `/api/news-articles?filters[slug][$eq]=${encodeURIComponent(slug)}`;
 
 export const organisationPath = (documentId: string): string => `/api/organisations/${encodeURIComponent(documentId)}`;
+
+export const personPath = (documentId: string): string => `/api/people/${encodeURIComponent(documentId)}`;
+
+/** The filter a frontend's organisation page lists its news with. */
+export const MENTIONS_KEY = 'filters[mentionedOrganisations][documentId][$eq]';
+
+/** A page of the articles that mention one organisation, newest first, as the list is sorted. */
+export const mentioningPath = (organisation: string, page: number): string => `${listPath(page)}&${MENTIONS_KEY}=${encodeURIComponent(organisation)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Value conversion, as Strapi's database fields do it (node_modules/@strapi/database/dist/fields)
@@ -150,6 +162,20 @@ const organisation = (row: Row): JsonObject => ({
   website: toStr(row.website),
   contact: toStr(row.contact),
   description: toStr(row.description),
+  createdAt: toDateTime(row.created_at),
+  updatedAt: toDateTime(row.updated_at),
+  publishedAt: toDateTime(row.published_at),
+});
+
+const PERSON_COLUMNS = '`t0`.`id`, `t0`.`document_id`, `t0`.`name`, `t0`.`name_en`, `t0`.`biography`, `t0`.`created_at`, `t0`.`updated_at`, `t0`.`published_at`';
+
+// People are not localized either; their list label is private.
+const person = (row: Row): JsonObject => ({
+  id: toNum(row.id),
+  documentId: toStr(row.document_id),
+  name: toStr(row.name),
+  nameEn: toStr(row.name_en),
+  biography: toStr(row.biography),
   createdAt: toDateTime(row.created_at),
   updatedAt: toDateTime(row.updated_at),
   publishedAt: toDateTime(row.published_at),
@@ -356,6 +382,15 @@ const RELATIONS = {
     order: 'initiative_ord',
     published: true,
   },
+  personInitiatives: {
+    target: 'initiatives',
+    columns: ['id', 'document_id', 'name', 'kind', 'start_date'],
+    link: 'initiatives_people_lnk',
+    parentColumn: 'person_id',
+    targetColumn: 'initiative_id',
+    order: 'initiative_ord',
+    published: true,
+  },
 } satisfies Record<string, Relation>;
 
 const COMPONENTS = {
@@ -405,21 +440,15 @@ const first = <T>(map: Map<number, T[]>, id: number): T | undefined => map.get(i
 
 const ids = (rows: Row[]): number[] => rows.map((row) => row.id as number);
 
-/** `personWithPositions` from src/utils/populate.ts. */
-const populatePersons = (load: Loader, persons: Row[]): Map<number, JsonObject> => {
-  const positions = load.component('persons', 'positions', COMPONENTS.positions, ids(persons));
-  const positionRows = [...positions.values()].flat();
-  const organisations = load.relation(RELATIONS.positionOrganisation, ids(positionRows));
-  const result = new Map<number, JsonObject>();
-  for (const person of persons) {
-    const id = person.id as number;
-    if (result.has(id)) continue;
-    result.set(id, {
-      id,
-      documentId: toStr(person.document_id),
-      name: toStr(person.name),
-      nameEn: toStr(person.name_en),
-      positions: (positions.get(id) ?? []).map((position) => {
+/** The `positions` component of people, each with its organisation's summary, by person id. */
+const positionsOf = (load: Loader, personIds: number[]): Map<number, JsonObject[]> => {
+  const positions = load.component('persons', 'positions', COMPONENTS.positions, personIds);
+  const organisations = load.relation(RELATIONS.positionOrganisation, ids([...positions.values()].flat()));
+  const result = new Map<number, JsonObject[]>();
+  for (const [personId, rows] of positions) {
+    result.set(
+      personId,
+      rows.map((position) => {
         const organisationRow = first(organisations, position.id as number);
         return {
           id: toNum(position.id),
@@ -428,8 +457,20 @@ const populatePersons = (load: Loader, persons: Row[]): Map<number, JsonObject> 
           endDate: toDate(position.end_date),
           organisation: organisationRow === undefined ? null : organisationSummary(organisationRow),
         };
-      }),
-    });
+      })
+    );
+  }
+  return result;
+};
+
+/** `personWithPositions` from src/utils/populate.ts. */
+const populatePersons = (load: Loader, persons: Row[]): Map<number, JsonObject> => {
+  const positions = positionsOf(load, ids(persons));
+  const result = new Map<number, JsonObject>();
+  for (const person of persons) {
+    const id = person.id as number;
+    if (result.has(id)) continue;
+    result.set(id, { id, documentId: toStr(person.document_id), name: toStr(person.name), nameEn: toStr(person.name_en), positions: positions.get(id) ?? [] });
   }
   return result;
 };
@@ -541,6 +582,26 @@ const populateOrganisation = (load: Loader, row: Row): JsonObject => {
   };
 };
 
+/** The detail populate of src/api/person/middlewares/default-populate.ts. */
+const populatePerson = (load: Loader, row: Row, nestedListLimit: number): JsonObject => {
+  const id = row.id as number;
+  const photo = load.media('api::person.person', 'photo', [id]);
+  const initiatives = load.relation(RELATIONS.personInitiatives, [id]).get(id) ?? [];
+  return {
+    ...person(row),
+    photo: photo.get(id) ?? null,
+    // The public API cuts a populated list at the nested-list limit (src/middlewares/query-bounds.ts).
+    initiatives: initiatives.slice(0, nestedListLimit).map((initiative) => ({
+      id: toNum(initiative.id),
+      documentId: toStr(initiative.document_id),
+      name: toStr(initiative.name),
+      kind: toStr(initiative.kind),
+      startDate: toDate(initiative.start_date),
+    })),
+    positions: positionsOf(load, [id]).get(id) ?? [],
+  };
+};
+
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
@@ -576,6 +637,9 @@ const hasOnlyKeys = (params: URLSearchParams, allowed: Keys): boolean => {
 const LIST_KEYS: Keys = ['sort[0]', 'sort[1]', 'pagination[page]', 'pagination[pageSize]'];
 const DETAIL_KEY = 'filters[slug][$eq]';
 
+const MENTIONS_SQL =
+  'exists (select 1 from `news_articles_mentioned_organisations_lnk` as `l` join `organisations` as `o` on `o`.`id` = `l`.`organisation_id` where `l`.`news_article_id` = `t0`.`id` and `o`.`document_id` = ?)';
+
 export type BaselineServer = { url: string; close: () => Promise<void> };
 
 export const startBaselineServer = async (options: { filename: string; port?: number }): Promise<BaselineServer> => {
@@ -600,18 +664,32 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
   const countBySlugStatement = db.prepare(
     'select count(`t0`.`id`) as `count` from `news_articles` as `t0` where (`t0`.`published_at` is not null and `t0`.`locale` = ? and `t0`.`slug` = ?)'
   );
+  const mentioningStatement = db.prepare(
+    `select ${ARTICLE_COLUMNS} from \`news_articles\` as \`t0\` where (\`t0\`.\`published_at\` is not null and \`t0\`.\`locale\` = ? and ${MENTIONS_SQL}) order by \`t0\`.\`publication_date\` desc, \`t0\`.\`id\` desc limit ? offset ?`
+  );
+  const countMentioningStatement = db.prepare(`select count(\`t0\`.\`id\`) as \`count\` from \`news_articles\` as \`t0\` where (\`t0\`.\`published_at\` is not null and \`t0\`.\`locale\` = ? and ${MENTIONS_SQL})`);
+  const personStatement = db.prepare(`select ${PERSON_COLUMNS} from \`persons\` as \`t0\` where (\`t0\`.\`published_at\` is not null and \`t0\`.\`document_id\` = ?) limit 1`);
+  const site = readSiteConfig();
+  const { nestedListLimit } = readPublicQueryLimits().rest;
   const organisationStatement = db.prepare(
     `select ${ORGANISATION_COLUMNS} from \`organisations\` as \`t0\` where (\`t0\`.\`published_at\` is not null and \`t0\`.\`document_id\` = ?) limit 1`
   );
 
   const articleList = (params: URLSearchParams): Reply => {
-    if (!hasOnlyKeys(params, LIST_KEYS) || params.get('sort[0]') !== LIST_SORT[0] || params.get('sort[1]') !== LIST_SORT[1]) return notFound();
+    const mentioning = params.get(MENTIONS_KEY);
+    const keys = mentioning === null ? LIST_KEYS : [...LIST_KEYS, MENTIONS_KEY];
+    if (!hasOnlyKeys(params, keys) || params.get('sort[0]') !== LIST_SORT[0] || params.get('sort[1]') !== LIST_SORT[1]) return notFound();
+    if (mentioning !== null && params.getAll(MENTIONS_KEY).length !== 1) return notFound();
     const page = positiveInteger(params.get('pagination[page]'), 1);
     const requestedSize = positiveInteger(params.get('pagination[pageSize]'), LIST_PAGE_SIZE);
     if (page === undefined || requestedSize === undefined) return notFound();
     const pageSize = Math.min(requestedSize, MAX_PAGE_SIZE);
-    const rows = listStatement.all(defaultLocale, pageSize, (page - 1) * pageSize) as Row[];
-    const { count } = countStatement.get(defaultLocale) as { count: number };
+    const rows = (
+      mentioning === null
+        ? listStatement.all(defaultLocale, pageSize, (page - 1) * pageSize)
+        : mentioningStatement.all(defaultLocale, mentioning, pageSize, (page - 1) * pageSize)
+    ) as Row[];
+    const { count } = (mentioning === null ? countStatement.get(defaultLocale) : countMentioningStatement.get(defaultLocale, mentioning)) as { count: number };
     return { status: 200, body: { data: populateArticles(load, rows, false), meta: { pagination: pagination(page, pageSize, count) } } };
   };
 
@@ -620,13 +698,21 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
     if (slug === null || !hasOnlyKeys(params, [DETAIL_KEY]) || params.getAll(DETAIL_KEY).length !== 1) return notFound();
     const rows = bySlugStatement.all(defaultLocale, slug, LIST_PAGE_SIZE) as Row[];
     const { count } = countBySlugStatement.get(defaultLocale, slug) as { count: number };
-    return { status: 200, body: { data: populateArticles(load, rows, true), meta: { pagination: pagination(1, LIST_PAGE_SIZE, count) } } };
+    // A page of one article carries its schema.org JSON-LD (src/api/news-article/middlewares/json-ld.ts).
+    const data = populateArticles(load, rows, true).map((entry) => ({ ...entry, jsonLd: newsArticleJsonLd(entry as unknown as JsonLdArticle, site) as unknown as Json }));
+    return { status: 200, body: { data, meta: { pagination: pagination(1, LIST_PAGE_SIZE, count) } } };
   };
 
   const organisationById = (documentId: string): Reply => {
     const row = organisationStatement.get(documentId) as Row | undefined;
     if (row === undefined) return notFound();
     return { status: 200, body: { data: populateOrganisation(load, row), meta: {} } };
+  };
+
+  const personById = (documentId: string): Reply => {
+    const row = personStatement.get(documentId) as Row | undefined;
+    if (row === undefined) return notFound();
+    return { status: 200, body: { data: populatePerson(load, row, nestedListLimit), meta: {} } };
   };
 
   const route = (method: string, target: string): Reply => {
@@ -637,6 +723,8 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
     }
     const organisationMatch = /^\/api\/organisations\/([^/]+)$/.exec(url.pathname);
     if (organisationMatch !== null && url.search === '') return organisationById(decodeURIComponent(organisationMatch[1]));
+    const personMatch = /^\/api\/people\/([^/]+)$/.exec(url.pathname);
+    if (personMatch !== null && url.search === '') return personById(decodeURIComponent(personMatch[1]));
     return notFound();
   };
 
@@ -670,7 +758,7 @@ export const startBaselineServer = async (options: { filename: string; port?: nu
 // ---------------------------------------------------------------------------------------------
 // What to request
 
-export type BenchmarkPaths = { list: string; detail: string; organisation: string };
+export type BenchmarkPaths = { list: string; detail: string; organisation: string; person: string; mentioning: string };
 
 const withDatabase = <T>(filename: string, read: (db: Database.Database) => T): T => {
   const db = new Database(filename, { readonly: true, fileMustExist: true });
@@ -742,6 +830,42 @@ export const busiestOrganisations = (filename: string, count: number): string[] 
     ).map((row) => row.document_id)
   );
 
+/** documentIds of published people mentioned in the most published articles first, ties by id. */
+export const mostMentionedPeople = (filename: string, count: number): string[] =>
+  withDatabase(filename, (db) =>
+    (
+      db
+        .prepare(
+          `select p.document_id, count(a.id) as mentions
+             from persons p
+             left join news_articles_mentioned_persons_lnk l on l.person_id = p.id
+             left join news_articles a on a.id = l.news_article_id and a.published_at is not null
+            where p.published_at is not null
+            group by p.id
+            order by mentions desc, p.id asc limit ?`
+        )
+        .all(count) as Array<{ document_id: string }>
+    ).map((row) => row.document_id)
+  );
+
+/** documentIds of published organisations mentioned in the most published articles first, ties by id. */
+export const mostMentionedOrganisations = (filename: string, count: number): string[] =>
+  withDatabase(filename, (db) =>
+    (
+      db
+        .prepare(
+          `select o.document_id, count(a.id) as mentions
+             from organisations o
+             join news_articles_mentioned_organisations_lnk l on l.organisation_id = o.id
+             join news_articles a on a.id = l.news_article_id and a.published_at is not null
+            where o.published_at is not null
+            group by o.id
+            order by mentions desc, o.id asc limit ?`
+        )
+        .all(count) as Array<{ document_id: string }>
+    ).map((row) => row.document_id)
+  );
+
 /** Number of list pages of LIST_PAGE_SIZE articles in the default locale. */
 export const listPageCount = (filename: string): number =>
   withDatabase(filename, (db) => {
@@ -749,12 +873,20 @@ export const listPageCount = (filename: string): number =>
     return Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   });
 
-/** The three paths the benchmark times: the first list page, the richest article, the busiest organisation. */
+/**
+ * The paths the benchmark times and checks: the first list page, the richest article, the busiest
+ * organisation, the most mentioned person, and the second page of the news mentioning the most
+ * mentioned organisation.
+ */
 export const benchmarkPaths = (filename: string): BenchmarkPaths => {
   const [slug] = richestSlugs(filename, 1);
   const [documentId] = busiestOrganisations(filename, 1);
-  if (slug === undefined || documentId === undefined) throw new Error(`${filename} has no published article or organisation to benchmark`);
-  return { list: listPath(1), detail: detailPath(slug), organisation: organisationPath(documentId) };
+  const [person] = mostMentionedPeople(filename, 1);
+  const [mentioned] = mostMentionedOrganisations(filename, 1);
+  if (slug === undefined || documentId === undefined || person === undefined || mentioned === undefined) {
+    throw new Error(`${filename} has no published article, organisation or person to benchmark`);
+  }
+  return { list: listPath(1), detail: detailPath(slug), organisation: organisationPath(documentId), person: personPath(person), mentioning: mentioningPath(mentioned, 2) };
 };
 
 // `node -r esbuild-register bench/baseline/server.ts DBFILE [PORT]` serves until SIGINT/SIGTERM.

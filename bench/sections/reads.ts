@@ -127,10 +127,11 @@ export const measureReads = async (options: ReadOptions): Promise<ReadMeasures> 
     // people; elsewhere the same kind of pages, found through the API.
     const paths = options.baselineFile !== undefined ? benchmarkPaths(options.baselineFile) : await pickPaths(server.url);
     details.paths = paths;
-    if (other?.name === 'baseline') {
+    if (other?.name === 'baseline' && options.baselineFile !== undefined) {
       try {
-        await assertSameResponses(server.url, other.server.url, [paths.list, paths.detail, paths.organisation]);
-        details.sameResponses = 'deep-equal for list, detail and organisation before timing';
+        const checked = benchmarkPaths(options.baselineFile);
+        await assertSameResponses(server.url, other.server.url, [checked.list, checked.detail, checked.organisation, checked.person, checked.mentioning]);
+        details.sameResponses = 'deep-equal for list, detail, organisation, person and filtered list before timing';
       } catch (error) {
         // The timings still run so the table is complete, but a comparison of different answers measures nothing.
         invalid.push(`${label}: Strapi and the baseline answer differently: ${error instanceof Error ? error.message : String(error)}`);
