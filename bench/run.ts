@@ -21,6 +21,12 @@ type Settings = {
   pages: number;
   rounds: number;
   seconds: number;
+  /**
+   * Each turn of the reader mix: long enough for its p99 to rest on some thousands of answers and
+   * for the cache to reach the hit rate it keeps (four seconds gave some 300 answers and a cache
+   * still filling).
+   */
+  mixSeconds: number;
   connections: number[];
   importCorpusPages: number;
   soak: { seconds: number; warmUpSeconds: number; connections: number };
@@ -30,6 +36,7 @@ const FULL: Settings = {
   pages: 2000,
   rounds: 3,
   seconds: 4,
+  mixSeconds: 20,
   connections: [10, 50],
   importCorpusPages: 2000,
   soak: { seconds: 300, warmUpSeconds: 60, connections: 50 },
@@ -40,6 +47,7 @@ const QUICK: Settings = {
   pages: 150,
   rounds: 1,
   seconds: 1,
+  mixSeconds: 2,
   connections: [50],
   importCorpusPages: 300,
   soak: { seconds: 15, warmUpSeconds: 5, connections: 50 },
@@ -116,6 +124,7 @@ const main = async () => {
         baselineFile: reference,
         rounds: settings.rounds,
         seconds: settings.seconds,
+        mixSeconds: settings.mixSeconds,
         connections: settings.connections,
         duringImport: { corpora: duringImportCorpora },
       });
@@ -170,6 +179,7 @@ const main = async () => {
           small: { database: reference, pages: settings.pages, peakRss: Math.max(...(imports.details.imports as Array<{ peakRss: number }>).map((run) => run.peakRss)) },
           rounds: settings.rounds,
           seconds: settings.seconds,
+          mixSeconds: settings.mixSeconds,
         });
         rows.push(...scale.rows);
         invalid.push(...scale.invalid);

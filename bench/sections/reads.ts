@@ -104,6 +104,8 @@ export type ReadOptions = {
   reference?: { label: string; database: Record<string, string> };
   rounds: number;
   seconds: number;
+  /** Each turn of the reader mix, when there is one (see bench/run.ts). */
+  mixSeconds?: number;
   connections: number[];
   duringImport?: { corpora: string[] };
 };
@@ -255,7 +257,7 @@ export const measureReads = async (options: ReadOptions): Promise<ReadMeasures> 
     }
 
     if (other?.name === 'baseline' && options.baselineFile !== undefined) {
-      const mix = await measureMix({ label, filename: options.baselineFile, strapi: server, baseline: other.server, rounds, seconds, connections: 50 });
+      const mix = await measureMix({ label, filename: options.baselineFile, strapi: server, baseline: other.server, rounds, seconds: options.mixSeconds ?? seconds, connections: 50 });
       rows.push(mix.row);
       invalid.push(...mix.invalid);
       details.mix = mix.details;

@@ -17,8 +17,10 @@ export const measureScale = async (options: {
   small: { database: string; pages: number; peakRss: number };
   rounds: number;
   seconds: number;
+  /** Each turn of the reader mix (see bench/run.ts). */
+  mixSeconds: number;
 }): Promise<{ rows: Row[]; details: Record<string, unknown>; invalid: string[] }> => {
-  const { work, pages, small, rounds, seconds } = options;
+  const { work, pages, small, rounds, seconds, mixSeconds } = options;
   const invalid: string[] = [];
   const corpus = path.join(work, 'scale-corpus');
   writeCorpus(corpus, pages, 20200410);
@@ -86,7 +88,7 @@ export const measureScale = async (options: {
   const cached = await startStrapiServer(sqliteEnv(database));
   const baseline = await startBaseline(database);
   try {
-    const mix = await measureMix({ label: 'SQLite', filename: database, strapi: cached, baseline, rounds, seconds, connections: 50 });
+    const mix = await measureMix({ label: 'SQLite', filename: database, strapi: cached, baseline, rounds, seconds: mixSeconds, connections: 50 });
     rows.push(mix.row);
     invalid.push(...mix.invalid);
     details.mix = mix.details;
