@@ -830,40 +830,36 @@ export const busiestOrganisations = (filename: string, count: number): string[] 
     ).map((row) => row.document_id)
   );
 
+/** The `document_id` column of what `sql` selects, with `count` bound to its limit. */
+const documentIdsOf = (filename: string, sql: string, count: number): string[] =>
+  withDatabase(filename, (db) => (db.prepare(sql).all(count) as Array<{ document_id: string }>).map((row) => row.document_id));
+
 /** documentIds of published people mentioned in the most published articles first, ties by id. */
 export const mostMentionedPeople = (filename: string, count: number): string[] =>
-  withDatabase(filename, (db) =>
-    (
-      db
-        .prepare(
-          `select p.document_id, count(a.id) as mentions
-             from persons p
-             left join news_articles_mentioned_persons_lnk l on l.person_id = p.id
-             left join news_articles a on a.id = l.news_article_id and a.published_at is not null
-            where p.published_at is not null
-            group by p.id
-            order by mentions desc, p.id asc limit ?`
-        )
-        .all(count) as Array<{ document_id: string }>
-    ).map((row) => row.document_id)
+  documentIdsOf(
+    filename,
+    `select p.document_id, count(a.id) as mentions
+       from persons p
+       left join news_articles_mentioned_persons_lnk l on l.person_id = p.id
+       left join news_articles a on a.id = l.news_article_id and a.published_at is not null
+      where p.published_at is not null
+      group by p.id
+      order by mentions desc, p.id asc limit ?`,
+    count
   );
 
 /** documentIds of published organisations mentioned in the most published articles first, ties by id. */
 export const mostMentionedOrganisations = (filename: string, count: number): string[] =>
-  withDatabase(filename, (db) =>
-    (
-      db
-        .prepare(
-          `select o.document_id, count(a.id) as mentions
-             from organisations o
-             join news_articles_mentioned_organisations_lnk l on l.organisation_id = o.id
-             join news_articles a on a.id = l.news_article_id and a.published_at is not null
-            where o.published_at is not null
-            group by o.id
-            order by mentions desc, o.id asc limit ?`
-        )
-        .all(count) as Array<{ document_id: string }>
-    ).map((row) => row.document_id)
+  documentIdsOf(
+    filename,
+    `select o.document_id, count(a.id) as mentions
+       from organisations o
+       join news_articles_mentioned_organisations_lnk l on l.organisation_id = o.id
+       join news_articles a on a.id = l.news_article_id and a.published_at is not null
+      where o.published_at is not null
+      group by o.id
+      order by mentions desc, o.id asc limit ?`,
+    count
   );
 
 /** Number of list pages of LIST_PAGE_SIZE articles in the default locale. */
