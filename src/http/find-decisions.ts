@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { perInstance } from '../utils/per-instance';
 
 /**
  * Which relation targets a caller may `find`: the one question Strapi's content-API sanitizers
@@ -24,15 +25,7 @@ export type FindDecisions = {
   decide: (auth: unknown, uid: string) => Promise<Map<string, boolean>>;
 };
 
-const instances = new WeakMap<Core.Strapi, FindDecisions>();
-
-export const findDecisionsOf = (strapi: Core.Strapi): FindDecisions => {
-  const known = instances.get(strapi);
-  if (known !== undefined) return known;
-  const created = createFindDecisions(strapi);
-  instances.set(strapi, created);
-  return created;
-};
+export const findDecisionsOf = perInstance((strapi): FindDecisions => createFindDecisions(strapi));
 
 const createFindDecisions = (strapi: Core.Strapi): FindDecisions => {
   const modelOf = (uid: string): Model | undefined => strapi.getModel(uid as never) as unknown as Model | undefined;

@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { contentTypes, sanitize } from '@strapi/utils';
+import { perInstance } from '../utils/per-instance';
 import { UPLOAD_FILE, findDecisionsOf, isMorph } from './find-decisions';
 
 /**
@@ -98,17 +99,8 @@ export type OutputSanitizer = {
   defaultOutput: (data: unknown, uid: string) => Promise<unknown>;
 };
 
-const appSanitizersOf = new WeakMap<Core.Strapi, Set<unknown>>();
-const sanitizers = new WeakMap<Core.Strapi, OutputSanitizer>();
-
 /** The app's sanitizers of this instance: one live set, shared by the registry calls and the walk. */
-const appSanitizers = (strapi: Core.Strapi): Set<unknown> => {
-  const known = appSanitizersOf.get(strapi);
-  if (known !== undefined) return known;
-  const created = new Set<unknown>();
-  appSanitizersOf.set(strapi, created);
-  return created;
-};
+const appSanitizers = perInstance(() => new Set<unknown>());
 
 /**
  * Adds one of this app's output sanitizers to Strapi's registry, where Strapi's own sanitizer runs
@@ -121,13 +113,7 @@ export const addAppOutputSanitizer = (strapi: Core.Strapi, sanitizer: Sanitizer)
 };
 
 /** The one-pass sanitizer of this Strapi instance. */
-export const outputSanitizerOf = (strapi: Core.Strapi): OutputSanitizer => {
-  const known = sanitizers.get(strapi);
-  if (known !== undefined) return known;
-  const created = createOutputSanitizer(strapi, appSanitizers(strapi));
-  sanitizers.set(strapi, created);
-  return created;
-};
+export const outputSanitizerOf = perInstance((strapi): OutputSanitizer => createOutputSanitizer(strapi, appSanitizers(strapi)));
 
 /**
  * A core controller's `sanitizeOutput`, answered by the one-pass sanitizer with the auth Strapi's

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ALLOWED_QUERY_PARAM_KEYS, hasSort } from '@strapi/utils';
+import { perInstance } from '../utils/per-instance';
 import { findDecisionsOf } from './find-decisions';
 
 /**
@@ -73,15 +74,7 @@ export type QueryPreparation = {
   sanitize: (ctx: Context, uid: string) => Promise<Query>;
 };
 
-const instances = new WeakMap<Core.Strapi, QueryPreparation>();
-
-export const queryPreparationOf = (strapi: Core.Strapi): QueryPreparation => {
-  const known = instances.get(strapi);
-  if (known !== undefined) return known;
-  const created = createQueryPreparation(strapi);
-  instances.set(strapi, created);
-  return created;
-};
+export const queryPreparationOf = perInstance((strapi): QueryPreparation => createQueryPreparation(strapi));
 
 const createQueryPreparation = (strapi: Core.Strapi): QueryPreparation => {
   const contentApi = strapi.contentAPI as unknown as ContentApi;
