@@ -364,7 +364,7 @@ const matchOf = (article: ResolvedArticle, stored: StoredArticle | null): Articl
   article.match ?? { rule: stored === null ? 'new' : 'url', key: article.key, matchedKey: stored === null ? null : article.key, similarity: null, duplicateOf: null };
 
 /** Persons and initiatives the article linked before, or the importer did: this import decides about them again. */
-const previousLinks = (stored: StoredArticle | null): { persons: string[]; initiatives: string[] } => {
+export const previousLinks = (stored: StoredArticle | null): { persons: string[]; initiatives: string[] } => {
   if (stored === null) return { persons: [], initiatives: [] };
   const speakers = stored.fields.quotes.map((quote) => quote.speakerKey).filter((key): key is string => key !== null);
   const unique = (keys: string[]) => [...new Set(keys)];

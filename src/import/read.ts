@@ -34,6 +34,8 @@ type Row = Record<string, unknown> & { id: number; documentId: string };
 export const asString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 export const asRows = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
 
+const chunksOf = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, at) => items.slice(at * size, at * size + size));
+
 type OrganisationRow = Row & { name: string; importKey: string | null };
 type PositionRow = { title: string; startDate?: string | null; endDate?: string | null; organisation: OrganisationRow | null; evidence?: Row | null };
 type PersonRow = Row & { name: string; importKey: string | null; positions?: PositionRow[] };
@@ -128,13 +130,22 @@ const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<voi
   }
 };
 
-const loadInitiatives = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
-  const published = await publishedIds(strapi, INITIATIVE);
-  const rows = (await strapi.db.query(INITIATIVE).findMany({
-    where: { publishedAt: null },
-    select: [...RECORD_FIELDS, 'kind'],
-    populate: { organisers: { select: ['id', 'name', 'importKey'] }, people: { select: ['id', 'name', 'importKey'] }, amounts: true },
-  })) as Array<InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[]; amounts: unknown }>;
+type InitiativeEntry = InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[]; amounts: unknown };
+
+/** The documentIds among `documentIds` that have a published version. */
+const publishedAmong = async (strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<Set<string>> => {
+  const found = new Set<string>();
+  for (const chunk of chunksOf(documentIds, 500)) {
+    const rows = (await strapi.db.query(uid as typeof ORGANISATION).findMany({ where: { publishedAt: { $notNull: true }, documentId: { $in: chunk } }, select: ['documentId'] })) as Row[];
+    for (const row of rows) found.add(row.documentId);
+  }
+  return found;
+};
+
+/** Teaches the index the initiatives of these draft rows, as they are stored. */
+const learnInitiativeRows = async (strapi: Core.Strapi, index: EntityIndex, rows: InitiativeEntry[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const published = await publishedAmong(strapi, INITIATIVE, rows.map((row) => row.documentId));
   const mentions = await mentioningArticles(strapi, INITIATIVE, legacyIds(rows));
   for (const row of rows) {
     const key = keyOfInitiative(row, '');
@@ -150,6 +161,25 @@ const loadInitiatives = async (strapi: Core.Strapi, index: EntityIndex): Promise
     const memory = memoryOrLegacy(row.importedValues, untouchedSinceCreated(row), initiativeValues(fields), claims);
     index.initiatives.set(key, { key, ...fields, documentId: row.documentId, published: published.has(row.documentId), memory });
   }
+};
+
+const initiativeDrafts = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<InitiativeEntry[]> =>
+  (await strapi.db.query(INITIATIVE).findMany({
+    where: { ...where, publishedAt: null },
+    select: [...RECORD_FIELDS, 'kind'],
+    populate: { organisers: { select: ['id', 'name', 'importKey'] }, people: { select: ['id', 'name', 'importKey'] }, amounts: true },
+  })) as InitiativeEntry[];
+
+/**
+ * Initiatives are the most numerous records and are only ever looked up by their exact key, so a run
+ * starts with the ones editors made (they have no import key to be found by) and reads the others
+ * when a page names them (readInitiatives).
+ */
+const loadInitiatives = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => learnInitiativeRows(strapi, index, await initiativeDrafts(strapi, { importKey: null }));
+
+/** Reads the initiatives stored under these import keys into the index, as loadIndex would have. */
+export const readInitiatives = async (strapi: Core.Strapi, index: EntityIndex, keys: readonly string[]): Promise<void> => {
+  for (const chunk of chunksOf([...keys], 500)) await learnInitiativeRows(strapi, index, await initiativeDrafts(strapi, { importKey: { $in: chunk } }));
 };
 
 /** Fingerprints of articles stored without one (imported before fingerprints were kept), taken of their headline and body as stored. */

@@ -2,12 +2,15 @@ import { namesFrom, type Candidates } from '../changes';
 import { sweepOrphans } from '../orphans';
 import type { ImportReport, OrphanSummary } from '../report';
 import type { Run } from './context';
+import { holdInitiatives } from './held-initiatives';
 
 /** The run's last steps: what its pages left without links, and its report. */
 
 /** This run's orphans: removed or flagged in a real run; in a dry run, those that would be. Without a database, only the records that lose a link. */
 export const settleOrphans = async (run: Run): Promise<OrphanSummary> => {
   const { strapi, index, tally } = run;
+  // Their names and memories are read again if the run let go of them.
+  await holdInitiatives(run, tally.state.candidates.initiatives);
   const names = namesFrom(index, { organisations: new Map(), persons: new Map(), initiatives: new Map() });
   const label = (kind: keyof Candidates, key: string) =>
     kind === 'persons' ? `person ${names.person(key)}` : kind === 'initiatives' ? `initiative ${names.initiative(key)}` : `organisation ${names.organisation(key)}`;

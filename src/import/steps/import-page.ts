@@ -4,10 +4,11 @@ import { noCandidates, noChanges } from '../changes';
 import { pageOrigin } from '../identity';
 import { learn } from '../known';
 import { readStoredArticle, writeDocument } from '../load';
-import { linksAfter, plan } from '../plan';
+import { linksAfter, plan, previousLinks } from '../plan';
 import { describe, failedDocument, planCounts, reimportOf, sumCounts, unchangedDocument, writtenRecords, zeroCounts } from '../report';
 import { resolve } from '../resolve';
 import { failedDone, failedPage, type Done, type Page, type Prepared, type Run } from './context';
+import { holdInitiatives } from './held-initiatives';
 import { analysedUnder } from './read-ahead';
 
 /** One page through resolve, plan and write: matched against what is known, planned, and written or staged. */
@@ -51,6 +52,7 @@ const importPage = async (run: Run, page: Page, batch: Batch | null): Promise<Do
     };
   }
   const stored = known?.documentId === null || known?.documentId === undefined ? null : await storedArticle(run, known.documentId, batch);
+  await holdInitiatives(run, [...resolved.initiatives.map((initiative) => initiative.key), ...previousLinks(stored).initiatives]);
   const documentPlan = plan(resolved, index, stored, { rulesVersion: run.rulesVersion });
   const written =
     batch !== null && strapi !== null
