@@ -93,6 +93,34 @@ test('a record Strapi’s validator refuses is not written: its page fails namin
   expect(Number(articles[0].n)).toBe(12 - failed.length);
 });
 
+test('a published record without a required field is refused, naming the field; the same record as a draft is written, as Strapi allows drafts to be incomplete', async () => {
+  app = await startStrapi();
+  // A customisation that drops a required field (an organisation's name) from one record.
+  let broken: string | null = null;
+  const dropName: Modules.Documents.Middleware.Middleware = async (context, next) => {
+    const params = context.params as { data?: { name?: unknown; importKey?: unknown } };
+    if (context.uid === ORGANISATION && context.action === 'create' && typeof params.data?.name === 'string') {
+      broken ??= String(params.data.importKey);
+      if (params.data.importKey === broken) delete params.data.name;
+    }
+    return next();
+  };
+  app.strapi.documents.use(dropName);
+  const published = await runImport({ paths: [corpus(6, 40)], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi });
+  const failed = published.documents.filter((document) => document.status === 'failed');
+  expect(failed.length).toBeGreaterThan(0);
+  for (const document of failed) expect(document.error).toMatch(/organisation \(unnamed\) is invalid: name: /);
+  expect((await organisationRows()).some((row) => row.name === null)).toBe(false);
+
+  await app.stop();
+  app = await startStrapi();
+  broken = null;
+  app.strapi.documents.use(dropName);
+  const drafts = await runImport({ paths: [corpus(6, 40)], dryRun: false, publish: false, locale: 'zh-Hans', strapi: app.strapi });
+  expect(drafts.summary.failed).toBe(0);
+  expect((await organisationRows()).some((row) => row.name === null)).toBe(true);
+});
+
 test('two imports at once in one server both finish, each article keeps a slug of its own, and no record is created twice', async () => {
   app = await startStrapi();
   // The same pages saved from two sites, one copy with a trailing line: two sets of articles with
