@@ -23,7 +23,7 @@ import { schemaAttributes } from './models';
  * and, for a published version, the required ones. Strapi's validators accept an absent value of
  * any attribute that is not required (its default, if it has one, is the schema's own), so the
  * others cannot fail; but the validator builds a yup schema for every attribute of the model on
- * every call, and yup copies the schema at each rule it adds, which made this check most of an
+ * every call, and yup copies the schema at each rule it adds, which made this check about a third of an
  * import's time.
  */
 
