@@ -64,11 +64,12 @@ export const pageOrigin = (file: string, roots: string[], baseUrl: string | null
 type Candidate = { key: string; article: KnownArticle; similarity: number };
 
 /** The most similar of `articles` (the first of equals), or null when none is as similar as the same article. */
-const closest = (signature: Signature, articles: Iterable<KnownArticle>): Candidate | null => {
+const closest = (index: EntityIndex, signature: Signature, articles: Iterable<KnownArticle>): Candidate | null => {
   let best: Candidate | null = null;
   for (const article of articles) {
-    if (article.signature === null || !mayBeSimilar(signature, article.signature)) continue;
-    const value = similarityAtLeast(signature, article.signature, best?.similarity ?? SAME_ARTICLE_SIMILARITY);
+    const other = index.articleSignatures.signatureOf(article.key);
+    if (other === undefined || !mayBeSimilar(signature, other)) continue;
+    const value = similarityAtLeast(signature, other, best?.similarity ?? SAME_ARTICLE_SIMILARITY);
     if (value !== null && (best === null || value > best.similarity)) best = { key: article.key, article, similarity: value };
   }
   return best;
@@ -91,7 +92,7 @@ export const matchArticle = (index: EntityIndex, origin: PageOrigin, signature: 
   // Matched by text only when no other file of this run was, and, for a page with a URL, only when the article has no other URL.
   const open = (article: KnownArticle) => (article.importedBy === null || article.importedBy === file) && !(origin.url !== null && article.key.startsWith('url:'));
   const atPath = (index.articlePaths.get(origin.relativePath) ?? []).map((key) => index.articles.get(key)).filter((article): article is KnownArticle => article !== undefined && open(article));
-  const samePath = closest(signature, atPath);
+  const samePath = closest(index, signature, atPath);
   if (samePath !== null && samePath.similarity >= SAME_ARTICLE_SIMILARITY) {
     return { rule: 'path', key: keyAfterMatch(index, samePath.key, ownKey), matchedKey: samePath.key, similarity: samePath.similarity, duplicateOf: null };
   }
@@ -100,11 +101,11 @@ export const matchArticle = (index: EntityIndex, origin: PageOrigin, signature: 
     .candidates(signature)
     .map((key) => index.articles.get(key))
     .filter((article): article is KnownArticle => article !== undefined);
-  const anywhere = closest(signature, candidates.filter(open));
+  const anywhere = closest(index, signature, candidates.filter(open));
   if (anywhere !== null && anywhere.similarity >= SAME_ARTICLE_SIMILARITY) {
     return { rule: 'fingerprint', key: keyAfterMatch(index, anywhere.key, ownKey), matchedKey: anywhere.key, similarity: anywhere.similarity, duplicateOf: null };
   }
-  const taken = closest(signature, candidates.filter((article) => !open(article)));
+  const taken = closest(index, signature, candidates.filter((article) => !open(article)));
   const duplicate = taken !== null && taken.similarity >= SAME_ARTICLE_SIMILARITY ? taken : null;
   return { rule: 'new', key: newKey(ownKey, index, signature), matchedKey: null, similarity: duplicate?.similarity ?? null, duplicateOf: duplicate?.key ?? null };
 };

@@ -58,8 +58,6 @@ export type KnownArticle = {
   published: boolean;
   /** What a report says of the article when its page is skipped as unchanged. */
   headline: { title: string; date: string | null; source: string | null; url: string | null };
-  /** The near-duplicate fingerprint of its text (see fingerprint.ts), or null when it has none. */
-  signature: Signature | null;
   /** The file of this run that was imported as this article, or null while none has been. */
   importedBy: string | null;
 };
@@ -96,13 +94,18 @@ export const emptyIndex = (): EntityIndex => ({
   mergedKeys: new Map(),
 });
 
-/** Adds an article to the index, or replaces it: with its hash, its path and its signature. */
-export const rememberArticle = (index: EntityIndex, article: KnownArticle): void => {
+/**
+ * Adds an article to the index, or replaces it: with its hash, its path and its signature. The
+ * signature (see fingerprint.ts; null when the article has none) is held only in the packed table,
+ * which the near-duplicate scan needs anyway: a copy on every article was 512 bytes per article of
+ * the site, the largest part of what an import held per page it had written.
+ */
+export const rememberArticle = (index: EntityIndex, { signature, ...article }: KnownArticle & { signature: Signature | null }): void => {
   index.articles.set(article.key, article);
   if (article.contentHash !== null) index.articleHashes.set(article.contentHash, article.key);
   const relativePath = pathOfKey(article.key);
   if (relativePath !== null) addName(index.articlePaths, relativePath, article.key);
-  if (article.signature !== null) index.articleSignatures.add(article.key, article.signature);
+  if (signature !== null) index.articleSignatures.add(article.key, signature);
   else index.articleSignatures.remove(article.key);
 };
 

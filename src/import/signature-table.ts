@@ -50,6 +50,14 @@ export class SignatureTable {
     return { signature: this.packed.slice(offset, offset + SIGNATURE_LENGTH), added: this.added[slot] };
   }
 
+  /** An article's signature, read in place (valid until the next add), or undefined when the table has none for it. */
+  signatureOf(key: string): Signature | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    const offset = slot * SIGNATURE_LENGTH;
+    return this.packed.subarray(offset, offset + SIGNATURE_LENGTH);
+  }
+
   /** Puts a key back as `entry` had it, its place in the order included, or removes it. */
   restore(key: string, entry: TableEntry | undefined): void {
     this.remove(key);
