@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -6,14 +7,17 @@ import type { runImport as RunImport } from '../src/import/run';
 import { writeCorpus } from './corpus';
 import { DIST, loadStrapi } from './workers/boot';
 
+const { importNodeFlags, needsImportHeap } = require('../scripts/import-heap') as { importNodeFlags: () => string[]; needsImportHeap: () => boolean };
+
 /**
  * `node --expose-gc -r esbuild-register bench/import-scale.ts PAGES [--dry-run]` (compile first, e.g.
  * with `npm run import -- --help`): generates PAGES pages (the scale bench's corpus and seed), imports
  * them with publish into a fresh SQLite file (or analyses and plans them only, with --dry-run, which
  * still builds the index of known records), and prints the time, the rate, the peak RSS and the
  * largest live heap seen (sampled after a forced GC every 3 s, so garbage V8 has not collected yet
- * does not count). Run it at two sizes to see what grows with the corpus. Not part of `npm run
- * bench`: one run, no side-by-side baseline.
+ * does not count). Run it at two sizes to see what grows with the corpus. It runs with the heap
+ * `npm run import` gives an import (scripts/import-heap.js), starting itself again to get it. Not
+ * part of `npm run bench`: one run, no side-by-side baseline.
  */
 const main = async () => {
   const [pagesArgument, ...flags] = process.argv.slice(2);
@@ -58,7 +62,13 @@ const main = async () => {
   process.exit(0);
 };
 
-main().catch((error: unknown) => {
+const againWithImportHeap = (): void => {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...importNodeFlags(), __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+};
+
+if (needsImportHeap()) againWithImportHeap();
+else main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

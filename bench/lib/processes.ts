@@ -14,10 +14,13 @@ export type Worker = {
 
 const WORKERS = path.resolve(__dirname, '..', 'workers');
 
-/** Starts bench/workers/<name>.ts in a process of its own, so load generator and server never share a core's event loop. */
-export const startWorker = (name: string, args: string[], env: Record<string, string>): Worker => {
+/**
+ * Starts bench/workers/<name>.ts in a process of its own, so load generator and server never share a
+ * core's event loop. `nodeFlags` are the node options the process it stands for runs with.
+ */
+export const startWorker = (name: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): Worker => {
   const child = fork(path.join(WORKERS, `${name}.ts`), args, {
-    execArgv: ['-r', 'esbuild-register'],
+    execArgv: [...nodeFlags, '-r', 'esbuild-register'],
     env: { ...process.env, ...env, STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

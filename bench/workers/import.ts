@@ -4,7 +4,7 @@ import { DIST, loadStrapi, send } from './boot';
 
 /**
  * One import run, as `npm run import` does it (at a lower CPU priority, analysing on a worker
- * thread), timed from the first page to the last (Strapi's boot is not the importer's work). It
+ * thread, with the import's heap, which the parent starts this process with), timed from the first page to the last (Strapi's boot is not the importer's work). It
  * samples its resident memory while it runs, so the parent learns the peak of a real import.
  */
 const main = async () => {

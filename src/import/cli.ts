@@ -42,7 +42,9 @@ Options:
   --no-wait        refuse to start while another import runs (default: wait for it)
   -h, --help       show this help
 
-One import runs at a time per database; a second one waits, and says for whom.
+One import runs at a time per database; a second one waits, and says for whom. It runs with a
+heap of IMPORT_MAX_HEAP_MB (1536) MiB, which keeps its memory from filling with garbage on a large
+machine; raise it for an import that stops with "heap out of memory".
 
 Exit codes: 0 all imported, 1 some documents failed, 2 usage error, 3 the run broke.`;
 

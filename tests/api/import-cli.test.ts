@@ -36,6 +36,17 @@ describe('npm run import', () => {
     expect(report.documents.every((doc: { status: string }) => doc.status === 'ok')).toBe(true);
   });
 
+  test('an IMPORT_MAX_HEAP_MB that is not a size stops the import before it starts, with exit code 2', () => {
+    const result = spawnSync(process.execPath, [CLI, '--dry-run', '--offline', BUNDLED], {
+      cwd: ROOT,
+      env: { ...process.env, IMPORT_MAX_HEAP_MB: 'lots' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('IMPORT_MAX_HEAP_MB must be a whole number of MiB');
+    expect(result.stdout).toBe('');
+  });
+
   test('bad input gets a one-line message each on stderr and in the report, the rest is imported, and the exit code is 1', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-input-'));
     fs.copyFileSync(path.join(BUNDLED, fs.readdirSync(BUNDLED)[0]), path.join(directory, 'good.txt'));

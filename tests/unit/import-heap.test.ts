@@ -1,0 +1,25 @@
+const { DEFAULT_IMPORT_HEAP_MB, importHeapMb, importNodeFlags, needsImportHeap } = require('../../scripts/import-heap') as {
+  DEFAULT_IMPORT_HEAP_MB: number;
+  importHeapMb: (env: NodeJS.ProcessEnv) => number;
+  importNodeFlags: (env: NodeJS.ProcessEnv) => string[];
+  needsImportHeap: (execArgv: string[], env: NodeJS.ProcessEnv) => boolean;
+};
+
+describe("an import's heap", () => {
+  test('is capped by default, under the size at which V8 lets a heap grow to four times what is live', () => {
+    expect(importNodeFlags({})).toEqual([`--max-old-space-size=${DEFAULT_IMPORT_HEAP_MB}`]);
+    expect(DEFAULT_IMPORT_HEAP_MB).toBeLessThan(2048);
+  });
+
+  test('can be raised with IMPORT_MAX_HEAP_MB, and a value that is not a size is refused with its name', () => {
+    expect(importHeapMb({ IMPORT_MAX_HEAP_MB: '4096' })).toBe(4096);
+    expect(importHeapMb({ IMPORT_MAX_HEAP_MB: ' ' })).toBe(DEFAULT_IMPORT_HEAP_MB);
+    for (const raw of ['1.5', '100', 'lots', '-2048']) expect(() => importHeapMb({ IMPORT_MAX_HEAP_MB: raw })).toThrow(/IMPORT_MAX_HEAP_MB/);
+  });
+
+  test('is set by starting the process again, unless it was started with a heap limit of its own', () => {
+    expect(needsImportHeap(['-r', 'esbuild-register'], {})).toBe(true);
+    expect(needsImportHeap(['--max-old-space-size=1536', '-r', 'esbuild-register'], {})).toBe(false);
+    expect(needsImportHeap([], { NODE_OPTIONS: '--enable-source-maps --max-old-space-size=8192' })).toBe(false);
+  });
+});
