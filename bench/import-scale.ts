@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -7,7 +6,7 @@ import type { runImport as RunImport } from '../src/import/run';
 import { writeCorpus } from './corpus';
 import { DIST, loadStrapi } from './workers/boot';
 
-const { importNodeFlags, needsImportHeap } = require('../scripts/import-heap') as { importNodeFlags: () => string[]; needsImportHeap: () => boolean };
+const { dieWithParent, needsImportHeap, restartAsImport } = require('../scripts/import-heap') as { dieWithParent: () => void; needsImportHeap: () => boolean; restartAsImport: (script: string) => void };
 
 /**
  * `node --expose-gc -r esbuild-register bench/import-scale.ts PAGES [--dry-run]` (compile first, e.g.
@@ -16,7 +15,7 @@ const { importNodeFlags, needsImportHeap } = require('../scripts/import-heap') a
  * still builds the index of known records), and prints the time, the rate, the peak RSS and the
  * largest live heap seen (sampled after a forced GC every 3 s, so garbage V8 has not collected yet
  * does not count). Run it at two sizes to see what grows with the corpus. It runs with the heap
- * `npm run import` gives an import (scripts/import-heap.js), starting itself again to get it. Not
+ * and malloc arenas `npm run import` gives an import (scripts/import-heap.js), starting itself again to get them. Not
  * part of `npm run bench`: one run, no side-by-side baseline.
  */
 const main = async () => {
@@ -62,13 +61,11 @@ const main = async () => {
   process.exit(0);
 };
 
-const againWithImportHeap = (): void => {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...importNodeFlags(), __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(child.status ?? 1);
-};
-
-if (needsImportHeap()) againWithImportHeap();
-else main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (needsImportHeap()) restartAsImport(__filename);
+else {
+  dieWithParent();
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

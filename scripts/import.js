@@ -4,10 +4,9 @@
  * (src/import/cli.ts) with Strapi booted in-process. No server needs to be running.
  * Data (the summary table, or the JSON report with --json) goes to stdout, logs to stderr.
  */
-const { spawn } = require('child_process');
 const path = require('path');
 const { ensureCompiled, ROOT } = require('./compile');
-const { importNodeFlags, needsImportHeap } = require('./import-heap');
+const { dieWithParent, needsImportHeap, restartAsImport } = require('./import-heap');
 const { ensureEnv } = require('./ensure-env');
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL ?? 'warn';
@@ -32,41 +31,8 @@ const run = async () => {
   process.exit(code);
 };
 
-const WRAPPED = 'NEWSROOM_IMPORT_WRAPPED';
-
-/**
- * In the import started again: it dies with the process that started it, as it would have had it
- * been that process. A SIGKILL cannot be passed on, and an import left running would hold the
- * database's import lock with nobody to report to. Its channel to that process closes when it dies.
- */
-const dieWithParent = () => {
-  if (process.env[WRAPPED] !== '1' || process.channel === undefined) return;
-  process.channel.unref();
-  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
-};
-
-/**
- * Runs this script again with the import's heap (import-heap.js). The child has the terminal; this
- * process only waits for it and passes on a signal sent to it alone, so stopping it stops the import
- * (whose batch in progress is rolled back) and its exit status is the import's.
- */
-const againWithImportHeap = () => {
-  let flags;
-  try {
-    flags = importNodeFlags();
-  } catch (error) {
-    console.error(`import: ${error.message}`);
-    process.exit(2);
-  }
-  const child = spawn(process.execPath, [...process.execArgv, ...flags, __filename, ...process.argv.slice(2)], {
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [WRAPPED]: '1' },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 3 : 128 + (require('os').constants.signals[signal] ?? 0))));
-};
-
-if (needsImportHeap()) againWithImportHeap();
+// The import's heap and malloc arenas (import-heap.js) are set when a process starts: this one starts again with them.
+if (needsImportHeap()) restartAsImport(__filename);
 else {
   dieWithParent();
   run().catch((error) => {

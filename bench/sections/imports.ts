@@ -5,8 +5,10 @@ import { median } from '../lib/load';
 import { startWorker } from '../lib/processes';
 import type { Row } from '../lib/results';
 
-// The heap `npm run import` gives an import (scripts/import-heap.js), so a measured import runs as a user's does.
-const { importNodeFlags } = require('../../scripts/import-heap') as { importNodeFlags: () => string[] };
+// The heap and malloc arenas `npm run import` gives an import (scripts/import-heap.js), so a measured import runs as a user's does.
+const { importEnv, importNodeFlags } = require('../../scripts/import-heap') as { importEnv: (env: NodeJS.ProcessEnv) => Record<string, string>; importNodeFlags: () => string[] };
+
+const startImportWorker = (args: string[], database: Record<string, string>) => startWorker('import', args, importEnv({ ...process.env, ...database }), importNodeFlags());
 
 export type ImportMode = 'publish' | 'draft' | 'dry-run';
 
@@ -26,7 +28,7 @@ export const removeSqlite = (filename: string): void => {
 
 /** One import in a fresh process, as a user runs it, so memory and caches start cold every time. */
 export const importOnce = async (corpus: string, database: Record<string, string>, mode: ImportMode): Promise<ImportRun> => {
-  const worker = startWorker('import', [corpus, mode], database, importNodeFlags());
+  const worker = startImportWorker([corpus, mode], database);
   const done = await worker.next('done');
   await worker.stop();
   return done as unknown as ImportRun;
@@ -34,7 +36,7 @@ export const importOnce = async (corpus: string, database: Record<string, string
 
 /** Starts an import and resolves once its pages are flowing; the caller ends it with `kill()`. */
 export const startImport = async (corpus: string, database: Record<string, string>): Promise<{ kill: () => Promise<void> }> => {
-  const worker = startWorker('import', [corpus, 'publish'], database, importNodeFlags());
+  const worker = startImportWorker([corpus, 'publish'], database);
   await worker.next('started');
   return {
     kill: async () => {

@@ -1,5 +1,7 @@
-const { DEFAULT_IMPORT_HEAP_MB, importHeapMb, importNodeFlags, needsImportHeap } = require('../../scripts/import-heap') as {
+const { DEFAULT_IMPORT_HEAP_MB, IMPORT_MALLOC_ARENAS, importEnv, importHeapMb, importNodeFlags, needsImportHeap } = require('../../scripts/import-heap') as {
   DEFAULT_IMPORT_HEAP_MB: number;
+  IMPORT_MALLOC_ARENAS: string;
+  importEnv: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   importHeapMb: (env: NodeJS.ProcessEnv) => number;
   importNodeFlags: (env: NodeJS.ProcessEnv) => string[];
   needsImportHeap: (execArgv: string[], env: NodeJS.ProcessEnv) => boolean;
@@ -21,5 +23,11 @@ describe("an import's heap", () => {
     expect(needsImportHeap(['-r', 'esbuild-register'], {})).toBe(true);
     expect(needsImportHeap(['--max-old-space-size=1536', '-r', 'esbuild-register'], {})).toBe(false);
     expect(needsImportHeap([], { NODE_OPTIONS: '--enable-source-maps --max-old-space-size=8192' })).toBe(false);
+  });
+
+  test('comes with two malloc arenas for native memory, unless the operator chose a number; the rest of the environment is kept', () => {
+    expect(IMPORT_MALLOC_ARENAS).toBe('2');
+    expect(importEnv({ DATABASE_CLIENT: 'postgres' })).toEqual({ DATABASE_CLIENT: 'postgres', MALLOC_ARENA_MAX: '2' });
+    expect(importEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4');
   });
 });
