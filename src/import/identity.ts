@@ -1,7 +1,7 @@
 import path from 'path';
 import { mayBeSimilar, SAME_ARTICLE_SIMILARITY, similarityAtLeast, type Signature } from './fingerprint';
 import { keyRank, pathKey, pathOfKey, sha256, urlKey } from './keys';
-import type { EntityIndex, KnownArticle } from './known';
+import { articlesAtPath, type EntityIndex, type KnownArticle } from './known';
 
 /**
  * Which article a page is. In order:
@@ -91,7 +91,7 @@ export const matchArticle = (index: EntityIndex, origin: PageOrigin, signature: 
   if (origin.url !== null && index.articles.has(ownKey)) return { rule: 'url', key: ownKey, matchedKey: ownKey, similarity: null, duplicateOf: null };
   // Matched by text only when no other file of this run was, and, for a page with a URL, only when the article has no other URL.
   const open = (article: KnownArticle) => (article.importedBy === null || article.importedBy === file) && !(origin.url !== null && article.key.startsWith('url:'));
-  const atPath = (index.articlePaths.get(origin.relativePath) ?? []).map((key) => index.articles.get(key)).filter((article): article is KnownArticle => article !== undefined && open(article));
+  const atPath = articlesAtPath(index, origin.relativePath).map((key) => index.articles.get(key)).filter((article): article is KnownArticle => article !== undefined && open(article));
   const samePath = closest(index, signature, atPath);
   if (samePath !== null && samePath.similarity >= SAME_ARTICLE_SIMILARITY) {
     return { rule: 'path', key: keyAfterMatch(index, samePath.key, ownKey), matchedKey: samePath.key, similarity: samePath.similarity, duplicateOf: null };

@@ -1,5 +1,5 @@
 import { decodeSignature, type Signature } from './fingerprint';
-import { normaliseName, pathOfKey } from './keys';
+import { normaliseName, pathKey, pathOfKey } from './keys';
 import { EDITED, freshMemory, readMemory, type RecordMemory } from './memory';
 import type { DocumentPlan } from './plan';
 import { SignatureTable } from './signature-table';
@@ -71,8 +71,12 @@ export type EntityIndex = {
   personNames: Map<string, string[]>;
   initiatives: Map<string, KnownInitiative>;
   articles: Map<string, KnownArticle>;
-  /** Relative path → keys of the articles imported from it. */
-  articlePaths: Map<string, string[]>;
+  /**
+   * Relative path → keys of the articles imported from it whose key is not the path alone (a second
+   * article at one path; see identity.ts). The article keyed by the path alone is found by its key:
+   * a map of every path was a path string, an array and an entry per article of the site.
+   */
+  articlePathVariants: Map<string, string[]>;
   /** Content hash → article key, to skip unchanged pages before analysing them. */
   articleHashes: Map<string, string>;
   /** The articles' text signatures, for near-duplicate matching; kept in step with `articles` by rememberArticle. */
@@ -88,7 +92,7 @@ export const emptyIndex = (): EntityIndex => ({
   personNames: new Map(),
   initiatives: new Map(),
   articles: new Map(),
-  articlePaths: new Map(),
+  articlePathVariants: new Map(),
   articleHashes: new Map(),
   articleSignatures: new SignatureTable(),
   mergedKeys: new Map(),
@@ -104,9 +108,15 @@ export const rememberArticle = (index: EntityIndex, { signature, ...article }: K
   index.articles.set(article.key, article);
   if (article.contentHash !== null) index.articleHashes.set(article.contentHash, article.key);
   const relativePath = pathOfKey(article.key);
-  if (relativePath !== null) addName(index.articlePaths, relativePath, article.key);
+  if (relativePath !== null && article.key !== pathKey(relativePath)) addName(index.articlePathVariants, relativePath, article.key);
   if (signature !== null) index.articleSignatures.add(article.key, signature);
   else index.articleSignatures.remove(article.key);
+};
+
+/** The keys of the articles imported from this path relative to an import root. */
+export const articlesAtPath = (index: EntityIndex, relativePath: string): string[] => {
+  const own = pathKey(relativePath);
+  return [...(index.articles.has(own) ? [own] : []), ...(index.articlePathVariants.get(relativePath) ?? [])];
 };
 
 /** The key a record now has: the kept record's for one an editor merged away, else its own. */
@@ -179,7 +189,7 @@ const withoutArticle = (index: EntityIndex, key: string): void => {
   index.articleSignatures.remove(key);
   if (known.contentHash !== null && index.articleHashes.get(known.contentHash) === key) index.articleHashes.delete(known.contentHash);
   const relativePath = pathOfKey(key);
-  if (relativePath !== null) removeName(index.articlePaths, relativePath, key);
+  if (relativePath !== null) removeName(index.articlePathVariants, relativePath, key);
 };
 
 const learnArticle = (index: EntityIndex, plan: DocumentPlan, documentId: string | null, published: boolean): void => {

@@ -110,13 +110,25 @@ const loadOrganisations = async (strapi: Core.Strapi, index: EntityIndex): Promi
   }
 };
 
-const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
-  const published = await publishedIds(strapi, PERSON);
-  const rows = (await strapi.db.query(PERSON).findMany({
-    where: { publishedAt: null },
-    select: [...RECORD_FIELDS, 'nameEn'],
-    populate: { positions: { populate: { organisation: { select: ['id', 'name', 'importKey'] }, evidence: { select: ['id', 'documentId', 'locale'] } } } },
-  })) as PersonRow[];
+/** The documentIds among `documentIds` that have a published version. */
+const publishedAmong = async (strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<Set<string>> => {
+  const found = new Set<string>();
+  for (const chunk of chunksOf(documentIds, 500)) {
+    const rows = (await strapi.db.query(uid as typeof ORGANISATION).findMany({ where: { publishedAt: { $notNull: true }, documentId: { $in: chunk } }, select: ['documentId'] })) as Row[];
+    for (const row of rows) found.add(row.documentId);
+  }
+  return found;
+};
+
+const PERSON_POPULATE = { positions: { populate: { organisation: { select: ['id', 'name', 'importKey'] }, evidence: { select: ['id', 'documentId', 'locale'] } } } };
+
+const personDrafts = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<PersonRow[]> =>
+  (await strapi.db.query(PERSON).findMany({ where: { ...where, publishedAt: null }, select: [...RECORD_FIELDS, 'nameEn'], populate: PERSON_POPULATE })) as PersonRow[];
+
+/** Teaches the index the persons of these draft rows, as they are stored. */
+const learnPersonRows = async (strapi: Core.Strapi, index: EntityIndex, rows: PersonRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const published = await publishedAmong(strapi, PERSON, rows.map((row) => row.documentId));
   const mentions = await mentioningArticles(strapi, PERSON, legacyIds(rows));
   for (const row of rows) {
     const key = keyOfPerson(row, '');
@@ -130,17 +142,23 @@ const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<voi
   }
 };
 
-type InitiativeEntry = InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[]; amounts: unknown };
-
-/** The documentIds among `documentIds` that have a published version. */
-const publishedAmong = async (strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<Set<string>> => {
-  const found = new Set<string>();
-  for (const chunk of chunksOf(documentIds, 500)) {
-    const rows = (await strapi.db.query(uid as typeof ORGANISATION).findMany({ where: { publishedAt: { $notNull: true }, documentId: { $in: chunk } }, select: ['documentId'] })) as Row[];
-    for (const row of rows) found.add(row.documentId);
-  }
-  return found;
+/**
+ * Persons are found by name, so a run starts knowing every person's name and key, but it reads a
+ * person itself (positions, memory) only when a page names them (readPersons), like initiatives. The
+ * persons editors made are read in full: without an import key, they cannot be read back by one.
+ */
+const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
+  await learnPersonRows(strapi, index, await personDrafts(strapi, { importKey: null }));
+  const named = (await strapi.db.query(PERSON).findMany({ where: { publishedAt: null, importKey: { $notNull: true } }, select: ['name', 'importKey'] })) as Array<{ name: string; importKey: string }>;
+  for (const row of named) if (asString(row.importKey) !== null) addName(index.personNames, normaliseName(row.name), row.importKey);
 };
+
+/** Reads the persons stored under these import keys into the index, as they are stored. */
+export const readPersons = async (strapi: Core.Strapi, index: EntityIndex, keys: readonly string[]): Promise<void> => {
+  for (const chunk of chunksOf([...keys], 500)) await learnPersonRows(strapi, index, await personDrafts(strapi, { importKey: { $in: chunk } }));
+};
+
+type InitiativeEntry = InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[]; amounts: unknown };
 
 /** Teaches the index the initiatives of these draft rows, as they are stored. */
 const learnInitiativeRows = async (strapi: Core.Strapi, index: EntityIndex, rows: InitiativeEntry[]): Promise<void> => {
@@ -228,9 +246,16 @@ type MergedRow = { type_uid: string; removed_document_id: string; kept_document_
  */
 const loadMergedKeys = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => {
   const rows = (await strapi.db.connection(MERGED_TABLE).select(['type_uid', 'removed_document_id', 'kept_document_id', 'removed_name', 'removed_import_key']).orderBy('id')) as MergedRow[];
+  if (rows.length === 0) return;
   const keyOfDocument = new Map<string, string>();
   for (const [uid, records] of [[ORGANISATION, index.organisations], [PERSON, index.persons]] as const) {
     for (const record of records.values()) if (record.documentId !== null) keyOfDocument.set(`${uid} ${record.documentId}`, record.key);
+  }
+  // The index holds only the persons editors made (loadPersons); the others are known here by their import key.
+  const keptPersons = [...new Set(rows.filter((row) => row.type_uid === PERSON).map((row) => row.kept_document_id))];
+  for (const chunk of chunksOf(keptPersons, 500)) {
+    const found = (await strapi.db.query(PERSON).findMany({ where: { publishedAt: null, documentId: { $in: chunk }, importKey: { $notNull: true } }, select: ['documentId', 'importKey'] })) as Row[];
+    for (const row of found) if (asString(row.importKey) !== null) keyOfDocument.set(`${PERSON} ${row.documentId}`, String(row.importKey));
   }
   const keptOf = new Map(rows.map((row) => [`${row.type_uid} ${row.removed_document_id}`, `${row.type_uid} ${row.kept_document_id}`]));
   for (const row of rows) {

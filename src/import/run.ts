@@ -24,8 +24,8 @@ export type RunOptions = {
   analyseInWorker?: boolean;
   /** Pages written per transaction (BATCH_PAGES unless given). */
   batchPages?: number;
-  /** Initiatives held in memory between batches (INITIATIVES_HELD unless given; see steps/held-initiatives.ts). */
-  initiativesHeld?: number;
+  /** Initiatives, and persons, held in memory between batches (RECORDS_HELD of each unless given; see steps/held-records.ts). */
+  recordsHeld?: number;
   /**
    * Whether the report lists every document (the default). A run of many thousand pages that only
    * needs the summary leaves them out, so memory does not grow with the number of pages.

@@ -45,8 +45,8 @@ export type Run = {
   options: RunOptions;
   strapi: Core.Strapi | null;
   index: EntityIndex;
-  /** The initiatives the index held when the run began: always held (held-initiatives.ts). */
-  startedWithInitiatives: ReadonlySet<string>;
+  /** The initiatives and persons the index held when the run began: always held (held-records.ts). */
+  startedWith: Record<'initiatives' | 'persons', ReadonlySet<string>>;
   journal: ReturnType<typeof journalIndex>;
   /** The document events of the rows the run writes itself, emitted when their batch commits. */
   events: ImportEvents | null;
@@ -72,7 +72,7 @@ export const openRun = async (options: RunOptions): Promise<Run> => {
     options,
     strapi,
     index,
-    startedWithInitiatives: new Set(index.initiatives.keys()),
+    startedWith: { initiatives: new Set(index.initiatives.keys()), persons: new Set(index.persons.keys()) },
     journal: journalIndex(index),
     events: strapi === null || options.dryRun ? null : createImportEvents(strapi),
     rulesVersion: options.rulesVersion ?? RULES_VERSION,

@@ -2,7 +2,7 @@ import { namesFrom, type Candidates } from '../changes';
 import { sweepOrphans } from '../orphans';
 import type { ImportReport, OrphanSummary } from '../report';
 import type { Run } from './context';
-import { holdInitiatives } from './held-initiatives';
+import { holdRecords } from './held-records';
 
 /** The run's last steps: what its pages left without links, and its report. */
 
@@ -10,7 +10,8 @@ import { holdInitiatives } from './held-initiatives';
 export const settleOrphans = async (run: Run): Promise<OrphanSummary> => {
   const { strapi, index, tally } = run;
   // Their names and memories are read again if the run let go of them.
-  await holdInitiatives(run, tally.state.candidates.initiatives);
+  await holdRecords(run, 'initiatives', tally.state.candidates.initiatives);
+  await holdRecords(run, 'persons', tally.state.candidates.persons);
   const names = namesFrom(index, { organisations: new Map(), persons: new Map(), initiatives: new Map() });
   const label = (kind: keyof Candidates, key: string) =>
     kind === 'persons' ? `person ${names.person(key)}` : kind === 'initiatives' ? `initiative ${names.initiative(key)}` : `organisation ${names.organisation(key)}`;

@@ -8,7 +8,7 @@ import { linksAfter, plan, previousLinks } from '../plan';
 import { describe, failedDocument, planCounts, reimportOf, sumCounts, unchangedDocument, writtenRecords, zeroCounts } from '../report';
 import { resolve } from '../resolve';
 import { failedDone, failedPage, type Done, type Page, type Prepared, type Run } from './context';
-import { holdInitiatives } from './held-initiatives';
+import { holdRecords, namesakesOf, peopleOfInitiatives } from './held-records';
 import { analysedUnder } from './read-ahead';
 
 /** One page through resolve, plan and write: matched against what is known, planned, and written or staged. */
@@ -36,6 +36,7 @@ const storedArticle = async (run: Run, documentId: string, batch: Batch | null) 
 const importPage = async (run: Run, page: Page, batch: Batch | null): Promise<Done> => {
   const { options, strapi, index } = run;
   const origin = pageOrigin(page.file, options.paths, options.baseUrl ?? null, page.analysed.parsed.url);
+  await holdRecords(run, 'persons', namesakesOf(page.analysed, index));
   const resolved = resolve(page.analysed, index, origin);
   const match = resolved.article.match as NonNullable<typeof resolved.article.match>;
   const known = match.matchedKey === null ? undefined : index.articles.get(match.matchedKey);
@@ -52,7 +53,10 @@ const importPage = async (run: Run, page: Page, batch: Batch | null): Promise<Do
     };
   }
   const stored = known?.documentId === null || known?.documentId === undefined ? null : await storedArticle(run, known.documentId, batch);
-  await holdInitiatives(run, [...resolved.initiatives.map((initiative) => initiative.key), ...previousLinks(stored).initiatives]);
+  const previous = previousLinks(stored);
+  const initiatives = [...resolved.initiatives.map((initiative) => initiative.key), ...previous.initiatives];
+  await holdRecords(run, 'initiatives', initiatives);
+  await holdRecords(run, 'persons', [...resolved.persons.map((person) => person.key), ...previous.persons, ...peopleOfInitiatives(index, initiatives)]);
   const documentPlan = plan(resolved, index, stored, { rulesVersion: run.rulesVersion });
   const written =
     batch !== null && strapi !== null

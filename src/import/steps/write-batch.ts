@@ -5,7 +5,7 @@ import { absolutePhotoUrl } from '../photos';
 import { haltAfterBatchForTests } from '../test-halt';
 import { reindexMany, type IndexedDocument } from '../../search/indexer';
 import { failedItem, firstLine, type Done, type Prepared, type Run } from './context';
-import { releaseInitiatives } from './held-initiatives';
+import { releaseRecords } from './held-records';
 import { importItem, openBatch } from './import-page';
 
 /** Writes a batch in one transaction; on any failure, again one page per transaction. A dry run only plans. */
@@ -38,7 +38,7 @@ export const writeBatch = async (run: Run, batch: Prepared[]): Promise<void> => 
       })
       .finally(() => writer.current?.close());
     journal.commit();
-    releaseInitiatives(run);
+    releaseRecords(run);
   } catch (error) {
     journal.rollback();
     events?.rollback();

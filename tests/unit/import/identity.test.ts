@@ -55,6 +55,16 @@ describe('which article a page is', () => {
     expect(pathOfKey(match.key)).toBe('news/a.txt');
   });
 
+  test('of two articles imported from one path, each is found at that path again when its page changes', () => {
+    const index = emptyIndex();
+    known(index, 'path:news/a.txt', TEXT);
+    known(index, 'path:news/a.txt#0123abcd', OTHER);
+    const second = matchArticle(index, origin('news/a.txt'), signatureOf(OTHER.replace('600多个', '700多个')), 'news/a.txt');
+    expect(second).toMatchObject({ rule: 'path', key: 'path:news/a.txt#0123abcd', matchedKey: 'path:news/a.txt#0123abcd' });
+    const first = matchArticle(index, origin('news/a.txt'), signatureOf(TEXT.replace('38万元', '36万元')), 'news/a.txt');
+    expect(first).toMatchObject({ rule: 'path', key: 'path:news/a.txt', matchedKey: 'path:news/a.txt' });
+  });
+
   test('a page moved to another path is the same article by its text, and takes the new path as its key', () => {
     const index = emptyIndex();
     known(index, 'path:old/a.txt', TEXT);
