@@ -153,10 +153,17 @@ const loadPersons = async (strapi: Core.Strapi, index: EntityIndex): Promise<voi
   for (const row of named) if (asString(row.importKey) !== null) addName(index.personNames, normaliseName(row.name), row.importKey);
 };
 
-/** Reads the persons stored under these import keys into the index, as they are stored. */
-export const readPersons = async (strapi: Core.Strapi, index: EntityIndex, keys: readonly string[]): Promise<void> => {
-  for (const chunk of chunksOf([...keys], 500)) await learnPersonRows(strapi, index, await personDrafts(strapi, { importKey: { $in: chunk } }));
-};
+type ReadByKeys = (strapi: Core.Strapi, index: EntityIndex, keys: readonly string[]) => Promise<void>;
+
+/** Reads the drafts stored under import keys into the index, as loadIndex would have, a chunk of keys per query. */
+const byImportKeys =
+  <R>(drafts: (strapi: Core.Strapi, where: Record<string, unknown>) => Promise<R[]>, learn: (strapi: Core.Strapi, index: EntityIndex, rows: R[]) => Promise<void>): ReadByKeys =>
+  async (strapi, index, keys) => {
+    for (const chunk of chunksOf([...keys], 500)) await learn(strapi, index, await drafts(strapi, { importKey: { $in: chunk } }));
+  };
+
+/** Reads the persons stored under these import keys into the index. */
+export const readPersons: ReadByKeys = byImportKeys(personDrafts, learnPersonRows);
 
 type InitiativeEntry = InitiativeRow & { organisers: OrganisationRow[]; people: PersonRow[]; amounts: unknown };
 
@@ -195,10 +202,8 @@ const initiativeDrafts = async (strapi: Core.Strapi, where: Record<string, unkno
  */
 const loadInitiatives = async (strapi: Core.Strapi, index: EntityIndex): Promise<void> => learnInitiativeRows(strapi, index, await initiativeDrafts(strapi, { importKey: null }));
 
-/** Reads the initiatives stored under these import keys into the index, as loadIndex would have. */
-export const readInitiatives = async (strapi: Core.Strapi, index: EntityIndex, keys: readonly string[]): Promise<void> => {
-  for (const chunk of chunksOf([...keys], 500)) await learnInitiativeRows(strapi, index, await initiativeDrafts(strapi, { importKey: { $in: chunk } }));
-};
+/** Reads the initiatives stored under these import keys into the index. */
+export const readInitiatives: ReadByKeys = byImportKeys(initiativeDrafts, learnInitiativeRows);
 
 /** Fingerprints of articles stored without one (imported before fingerprints were kept), taken of their headline and body as stored. */
 const fingerprintsFromText = async (strapi: Core.Strapi, locale: string, documentIds: string[]): Promise<Map<string, Signature>> => {

@@ -10,6 +10,7 @@ import { noCandidates, type Candidates } from '../changes';
 import type { PlannedLinks } from '../orphans';
 import { describe, failedDocument, type DocumentReport, type PageReimport, planCounts } from '../report';
 import type { RunOptions } from '../run';
+import type { HeldType } from './held-records';
 import { createTally, type Tally } from './tally';
 
 /**
@@ -46,7 +47,7 @@ export type Run = {
   strapi: Core.Strapi | null;
   index: EntityIndex;
   /** The initiatives and persons the index held when the run began: always held (held-records.ts). */
-  startedWith: Record<'initiatives' | 'persons', ReadonlySet<string>>;
+  startedWith: Record<HeldType, ReadonlySet<string>>;
   journal: ReturnType<typeof journalIndex>;
   /** The document events of the rows the run writes itself, emitted when their batch commits. */
   events: ImportEvents | null;
