@@ -11,6 +11,13 @@
  * IMPORT_MAX_HEAP_MB raises it for a site whose import needs more (a run that outgrows it stops with
  * V8's "heap out of memory", and writes nothing after its last committed batch).
  *
+ * Under that limit V8 still lets the heap grow by up to about twice what is live, and more as the run
+ * goes on. An import's live heap is Strapi plus a bounded index, so what grows is mostly garbage
+ * between collections. Capping the growth at a quarter over what is live keeps the heap near what
+ * the run holds, at any size of corpus, unlike a lower fixed limit, which a larger site would hit
+ * (3,000 pages, side by side with a growth of a half: V8's heap stayed at 264 to 288 MiB against 287
+ * to 326, peak RSS 574 against 620 MiB, in the same time, 248 s).
+ *
  * Outside V8's heap, glibc gives threads that allocate at once malloc arenas of their own, up to
  * eight per core. An import's threads (the main one, the analysis thread, libuv's pool, which runs
  * SQLite's statements) each fragment theirs, and the memory freed in one arena is not reused by the
@@ -23,6 +30,8 @@ const os = require('os');
 
 const DEFAULT_IMPORT_HEAP_MB = 1536;
 const HEAP_FLAG = '--max-old-space-size';
+/** How far past what is live V8 may let the heap grow before it collects, in percent. */
+const IMPORT_HEAP_GROWTH_PERCENT = 25;
 const IMPORT_MALLOC_ARENAS = '2';
 /** Set in an import process started again, so that it dies with the process that started it. */
 const WRAPPED = 'NEWSROOM_IMPORT_WRAPPED';
@@ -37,7 +46,7 @@ const importHeapMb = (env = process.env) => {
 };
 
 /** The node flags an import process is started with. */
-const importNodeFlags = (env = process.env) => [`${HEAP_FLAG}=${importHeapMb(env)}`];
+const importNodeFlags = (env = process.env) => [`${HEAP_FLAG}=${importHeapMb(env)}`, `--heap-growing-percent=${IMPORT_HEAP_GROWTH_PERCENT}`];
 
 /** The environment an import process is started with: `env` and its malloc arenas. */
 const importEnv = (env = process.env) => ({ ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? IMPORT_MALLOC_ARENAS });
@@ -82,4 +91,4 @@ const dieWithParent = () => {
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 };
 
-module.exports = { DEFAULT_IMPORT_HEAP_MB, IMPORT_MALLOC_ARENAS, importHeapMb, importNodeFlags, importEnv, needsImportHeap, restartAsImport, dieWithParent };
+module.exports = { DEFAULT_IMPORT_HEAP_MB, IMPORT_HEAP_GROWTH_PERCENT, IMPORT_MALLOC_ARENAS, importHeapMb, importNodeFlags, importEnv, needsImportHeap, restartAsImport, dieWithParent };

@@ -121,13 +121,30 @@ const progressBar = (total: number): Progress => {
   return { update: (done, file) => bar.update(done, { file: path.basename(file) }), stop: () => bar.stop() };
 };
 
+/** Where Linux lists a process's threads; elsewhere a priority is the whole process's. */
+const THREADS = '/proc/self/task';
+
 /**
  * An import shares its machine with the server that answers readers; at a lower CPU priority it
- * takes what the server leaves, and runs at full speed on an idle machine. Threads inherit it, so
- * this comes before the analysis worker starts.
+ * takes what the server leaves, and runs at full speed on an idle machine.
+ *
+ * On Linux a priority belongs to a thread. Threads started later inherit it from the thread that
+ * starts them, so the main thread's is set before the analysis worker starts; but V8 starts its
+ * own threads (the collector's helpers, the compilers) before any of this code runs, and they
+ * would keep competing with the server at full priority. Each one listed is set too; one that
+ * ends in between is no longer there to set.
  */
 export const yieldToServer = (): void => {
-  os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  const priority = os.constants.priority.PRIORITY_BELOW_NORMAL;
+  os.setPriority(0, priority);
+  const threads = fs.existsSync(THREADS) ? fs.readdirSync(THREADS) : [];
+  for (const thread of threads) {
+    try {
+      os.setPriority(Number(thread), priority);
+    } catch (error: unknown) {
+      if ((error as { info?: { code?: string } }).info?.code !== 'ESRCH') throw error;
+    }
+  }
 };
 
 /** Boots Strapi in-process for a real import; the caller destroys it. */

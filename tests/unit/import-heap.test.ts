@@ -1,5 +1,6 @@
-const { DEFAULT_IMPORT_HEAP_MB, IMPORT_MALLOC_ARENAS, importEnv, importHeapMb, importNodeFlags, needsImportHeap } = require('../../scripts/import-heap') as {
+const { DEFAULT_IMPORT_HEAP_MB, IMPORT_HEAP_GROWTH_PERCENT, IMPORT_MALLOC_ARENAS, importEnv, importHeapMb, importNodeFlags, needsImportHeap } = require('../../scripts/import-heap') as {
   DEFAULT_IMPORT_HEAP_MB: number;
+  IMPORT_HEAP_GROWTH_PERCENT: number;
   IMPORT_MALLOC_ARENAS: string;
   importEnv: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   importHeapMb: (env: NodeJS.ProcessEnv) => number;
@@ -9,8 +10,21 @@ const { DEFAULT_IMPORT_HEAP_MB, IMPORT_MALLOC_ARENAS, importEnv, importHeapMb, i
 
 describe("an import's heap", () => {
   test('is capped by default, under the size at which V8 lets a heap grow to four times what is live', () => {
-    expect(importNodeFlags({})).toEqual([`--max-old-space-size=${DEFAULT_IMPORT_HEAP_MB}`]);
+    expect(importNodeFlags({})).toContain(`--max-old-space-size=${DEFAULT_IMPORT_HEAP_MB}`);
     expect(DEFAULT_IMPORT_HEAP_MB).toBeLessThan(2048);
+  });
+
+  test("grows by a fixed share over what is live, well under V8's default of up to twice, so garbage does not pile up as a run goes on", () => {
+    expect(importNodeFlags({})).toContain(`--heap-growing-percent=${IMPORT_HEAP_GROWTH_PERCENT}`);
+    expect(IMPORT_HEAP_GROWTH_PERCENT).toBeGreaterThan(0);
+    expect(IMPORT_HEAP_GROWTH_PERCENT).toBeLessThanOrEqual(50);
+  });
+
+  test('flags are all ones this node accepts, so an import process starts', () => {
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const started = spawnSync(process.execPath, [...importNodeFlags({}), '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    expect(started.stderr).toBe('');
+    expect(started.status).toBe(0);
   });
 
   test('can be raised with IMPORT_MAX_HEAP_MB, and a value that is not a size is refused with its name', () => {
