@@ -13,6 +13,7 @@ import { registerSyndicationRoutes } from './syndication/routes';
 import { contentVersionMiddleware } from './cache/content-version';
 import { configureGraphQL } from './extensions/graphql';
 import { installRelationBatching } from './graphql/relation-batching';
+import { graphqlRelationFiltersMiddleware } from './graphql/relation-filters';
 import { ensureNaturalKeyIndexes, forgetImportKeyOnClone } from './database/natural-keys';
 import { ensureSearchIndex, searchIndexMiddleware } from './search/indexer';
 import { registerSearchGraphQL } from './search/graphql';
@@ -43,6 +44,7 @@ export default {
     strapi.documents.use(forgetImportKeyOnClone);
     strapi.documents.use(personLabelMiddleware(strapi));
     strapi.documents.use(reviewResolutionMiddleware(strapi));
+    strapi.documents.use(graphqlRelationFiltersMiddleware(strapi));
     configureGraphQL(strapi);
     registerSearchGraphQL(strapi);
   },

@@ -151,6 +151,9 @@ export const installRelationBatching = (strapi: Core.Strapi): void => {
   };
 };
 
+/** Whether the code running is answering a GraphQL request (each one runs with a batcher of its own). */
+export const inGraphqlRequest = (): boolean => batchScope.getStore() !== undefined;
+
 /** Runs the rest of a request with a batcher of its own, so loads never cross requests. */
 export const withRelationBatching = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
   batchScope.run(new RelationBatcher(strapi), work);
