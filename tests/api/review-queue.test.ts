@@ -2,13 +2,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { adminLogin, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
-import { ARTICLE } from '../helpers/seed';
+import { ARTICLE, ORGANISATION, PERSON } from '../helpers/seed';
 import { rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
-import { namesakePages, page, unplacedPage } from '../helpers/review-pages';
-
-const PERSON = 'api::person.person';
-const ORGANISATION = 'api::organisation.organisation';
+import { namesakePages, page, undatedVisits, unplacedPage } from '../helpers/review-pages';
 
 type Part = { text: string; highlighted: boolean };
 type Ref = { uid: string; documentId: string; locale: string | null; label: string };
@@ -41,9 +38,22 @@ const articleIdOf = (report: Report, file: string): string => {
   return article.documentId;
 };
 
+type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
+
+/** One page of the queue as the admin panel asks for it. */
+const queuePage = async (query: Record<string, string | number>, token = adminToken): Promise<{ data: Item[]; pagination: Pagination }> => {
+  const response = await rest(app.strapi).get('/review-queue/items').query(query).set('Authorization', `Bearer ${token}`).expect(200);
+  return { data: response.body.data as Item[], pagination: (response.body.meta as { pagination: Pagination }).pagination };
+};
+
+/** Every open item, read a page at a time. */
 const queue = async (token = adminToken): Promise<Item[]> => {
-  const response = await rest(app.strapi).get('/review-queue/items').set('Authorization', `Bearer ${token}`).expect(200);
-  return response.body.data as Item[];
+  const items: Item[] = [];
+  for (let page = 1; ; page += 1) {
+    const answer = await queuePage({ page, pageSize: 100 }, token);
+    items.push(...answer.data);
+    if (page >= answer.pagination.pageCount) return items;
+  }
 };
 
 /** The open items an article's page brought in: on the article, or on a record it is about. */
@@ -133,6 +143,42 @@ describe('the review queue lists what the importer was unsure of', () => {
     expect(items.map((item) => item.kind)).toEqual(['truncated']);
     expect(items[0].evidence?.sentence).toBe('青禾市餐饮行业协会近日举办食品安全培训，六十家会员企业参加，并表示将继续组织会员企业开展');
     expect(highlighted(items[0])).toEqual(['，并表示将继续组织会员企业开展']);
+  });
+});
+
+describe('a queue of many items', () => {
+  test('comes a page at a time: the pages list every open item once, in the order of the whole queue, each with its evidence', async () => {
+    await importPages(undatedVisits('visits', 7));
+    const whole = await queuePage({ pageSize: 100 });
+    expect(whole.pagination.total).toBe(whole.data.length);
+    expect(whole.data.length).toBeGreaterThanOrEqual(7);
+    const first = await queuePage({ page: 1, pageSize: 3 });
+    expect(first.pagination).toEqual({ page: 1, pageSize: 3, pageCount: Math.ceil(whole.data.length / 3), total: whole.data.length });
+    const paged: Item[] = [...first.data];
+    for (let number = 2; number <= first.pagination.pageCount; number += 1) {
+      const next = await queuePage({ page: number, pageSize: 3 });
+      expect(next.data.length).toBe(Math.min(3, whole.data.length - (number - 1) * 3));
+      paged.push(...next.data);
+    }
+    expect(paged).toEqual(whole.data);
+    const undated = paged.filter((item) => item.record.label.startsWith('青禾市茶叶协会走访'));
+    expect(undated).toHaveLength(7);
+    for (const item of undated) expect(item.evidence?.sentence).toContain(item.record.label);
+    // A page past the last is empty, not an error: the admin then shows the last page.
+    const past = await queuePage({ page: first.pagination.pageCount + 1, pageSize: 3 });
+    expect(past.data).toEqual([]);
+    expect(past.pagination.total).toBe(whole.data.length);
+  });
+
+  test('the page and its size must be whole numbers in range; anything else is refused', async () => {
+    const answer = await queuePage({});
+    expect(answer.pagination.page).toBe(1);
+    expect(answer.pagination.pageSize).toBe(20);
+    for (const query of [{ page: 0 }, { page: -1 }, { page: 'two' }, { pageSize: 101 }, { pageSize: 0 }, { pageSize: '1.5' }]) {
+      const response = await rest(app.strapi).get('/review-queue/items').query(query).set('Authorization', `Bearer ${adminToken}`);
+      expect(response.status).toBe(400);
+      expect(response.body.data).toBeNull();
+    }
   });
 });
 

@@ -3,12 +3,13 @@ import os from 'os';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browser';
-import { namesakePages, page as newsPage } from '../helpers/review-pages';
+import { namesakePages, page as newsPage, undatedVisits } from '../helpers/review-pages';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
 let pages: string[];
+let laterPages: string[];
 
 /** Rows of the server's SQLite database, read over a connection of its own. */
 const query = <T>(sql: string, ...params: unknown[]): T[] => {
@@ -35,6 +36,13 @@ beforeAll(async () => {
   };
   pages = Object.entries(files).map(([name, text]) => {
     const file = path.join(directory, name);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  // A later import of 21 more pages without a date: the queue then runs to a second page.
+  const later = fs.mkdtempSync(path.join(os.tmpdir(), 'review-e2e-later-'));
+  laterPages = Object.entries(undatedVisits('later', 21)).map(([name, text]) => {
+    const file = path.join(later, name);
     fs.writeFileSync(file, text);
     return file;
   });
@@ -147,13 +155,37 @@ describe('an editor works through the review queue', () => {
     expect(JSON.parse(row.aliases ?? 'null')).toEqual([...before, '石桥工商联']);
   };
 
+  /** After a larger import the queue comes a page at a time: the newest items first, the earlier ones a page further on. */
+  const pageThroughQueue = async () => {
+    await page.goto(`${server.url}/admin/newsroom-import`);
+    await page.locator('input[type=file]').setInputFiles(laterPages);
+    await page.getByRole('button', { name: /查看导入计划/ }).click();
+    await page.getByText(/导入计划（尚未写入）/).waitFor();
+    await page.getByRole('button', { name: /确认导入/ }).click();
+    await page.getByText(/^导入完成 · Imported/).waitFor({ timeout: 120000 });
+    await page.goto(`${server.url}/admin/review-queue`);
+    const pager = page.getByTestId('review-pager');
+    await pager.getByText('第 1 / 2 页').waitFor();
+    expect(await page.getByTestId('review-item').count()).toBe(20);
+    expect(await page.getByTestId('review-item').filter({ hasText: '青禾市茶叶协会举办春茶品鉴会' }).count()).toBe(0);
+    expect(await pager.getByRole('button', { name: '上一页' }).isDisabled()).toBe(true);
+    await screenshot(page, 'review-07-first-page');
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await pager.getByText('第 2 / 2 页').waitFor();
+    // The first import's undated article is older than all 21: it is on the second page.
+    await page.getByTestId('review-item').filter({ hasText: '青禾市茶叶协会举办春茶品鉴会' }).waitFor();
+    expect(await pager.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    await screenshot(page, 'review-08-second-page');
+  };
+
   // One story, as an editor's morning goes: each step works on what the one before it left.
-  test('imports pages, opens the queue from the results, follows an item to the person, resolves it, tells namesakes apart and adds an alias', async () => {
+  test('imports pages, opens the queue from the results, follows an item to the person, resolves it, tells namesakes apart, adds an alias and pages through a longer queue', async () => {
     await logIn();
     await importPages();
     const personId = await followItem();
     await resolveItem(personId);
     await namesakesInList();
     await addAlias();
+    await pageThroughQueue();
   });
 });

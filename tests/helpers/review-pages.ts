@@ -1,6 +1,7 @@
 /**
  * Invented news pages for the review queue's tests (API and browser): a page without a date, a
- * namesake named on two pages at two organisations, a title with no organisation, a cut-off page.
+ * namesake named on two pages at two organisations, a title with no organisation, a cut-off page,
+ * and a run of undated pages for a queue longer than a page.
  */
 
 /** An invented news page; `date` null prints none. */
@@ -78,3 +79,32 @@ export const unplacedPage = (name: string): string =>
     date: '2025-03-03',
     paragraphs: ['3月3日，青禾宏远建材有限公司举办企业开放日活动。', `会长${name}出席活动并致辞，参观了生产车间。`],
   });
+
+const PLACES = ['东城', '西湖', '南山', '北塘', '江口', '河西', '松林', '桃源', '梅岭', '竹溪', '石门', '云台', '金沙', '银滩', '青石', '白马', '红桥', '黄埔', '紫阳', '绿洲', '蓝田'];
+const WORKS = ['茶园改造', '出口订单', '用工培训', '品牌推广', '电商直播', '冷链物流', '包装设计', '质量检测', '融资对接', '技术升级', '展会筹备', '人才招聘', '税务咨询', '标准制定', '产销对接', '仓储建设', '乡村振兴', '公益捐助', '新品研发', '市场调研', '安全生产'];
+
+/**
+ * `count` (at most 21) pages without a date, each a visit of the association to another place about
+ * another matter: different enough in their words that none is taken for a version of another.
+ */
+export const undatedVisits = (prefix: string, count: number): Record<string, string> =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, index) => {
+      const place = PLACES[index];
+      const work = WORKS[index];
+      const title = `青禾市茶叶协会走访${place}${work}项目`;
+      return [
+        `${prefix}-${String(index).padStart(2, '0')}.html`,
+        page({
+          title,
+          url: `https://news.example.org/${prefix}/${index}.html`,
+          source: '青禾市茶叶协会',
+          date: null,
+          paragraphs: [
+            `${place}片区的会员企业介绍了${work}的进展，协会表示将协调解决${WORKS[(index + 7) % WORKS.length]}中遇到的困难。`,
+            `下一次现场会定在${PLACES[(index + 5) % PLACES.length]}，重点讨论${WORKS[(index + 13) % WORKS.length]}和${WORKS[(index + 3) % WORKS.length]}。`,
+          ],
+        }),
+      ];
+    })
+  );

@@ -4,7 +4,9 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 // The items' shape is the server's own; the page only reads it.
-import type { ShownItem } from '../../api/review-queue/services/review-queue';
+import type { ReviewQueuePage, ShownItem } from '../../api/review-queue/services/review-queue';
+
+type ReviewPagination = ReviewQueuePage['pagination'];
 
 /** The content manager's edit view of a record, inside the admin. */
 const editLink = (record: ShownItem['record']): string =>
@@ -68,22 +70,45 @@ const ItemCard = ({ item, onResolve, busy }: { item: ShownItem; onResolve: (item
   );
 };
 
+// A large import can flag thousands of items: the server gives them a page at a time, of its size.
+type QueuePage = { data: ShownItem[]; meta: { pagination: ReviewPagination } };
+
+const Pager = ({ pagination, onPage }: { pagination: ReviewPagination; onPage: (page: number) => void }) => {
+  const { formatMessage } = useIntl();
+  if (pagination.pageCount <= 1) return null;
+  return (
+    <Flex gap={3} marginTop={4} alignItems="center" data-testid="review-pager">
+      <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => onPage(pagination.page - 1)}>
+        {formatMessage({ id: 'review-queue.previous', defaultMessage: 'Previous page' })}
+      </Button>
+      <Typography>{formatMessage({ id: 'review-queue.page', defaultMessage: 'Page {page} of {pageCount}' }, { page: pagination.page, pageCount: pagination.pageCount })}</Typography>
+      <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => onPage(pagination.page + 1)}>
+        {formatMessage({ id: 'review-queue.next', defaultMessage: 'Next page' })}
+      </Button>
+    </Flex>
+  );
+};
+
 /** What the importer was unsure of, one item per record to fix; editors open the record, fix it, and resolve the item. */
 const ReviewPage = () => {
   const { formatMessage } = useIntl();
   const { get, post } = useFetchClient();
-  const [items, setItems] = useState<ShownItem[] | null>(null);
+  const [queue, setQueue] = useState<QueuePage | null>(null);
+  const [page, setPage] = useState(1);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const response = await get<{ data: ShownItem[] }>('/review-queue/items');
-      setItems(response.data.data);
+      const response = await get<QueuePage>(`/review-queue/items?page=${page}`);
+      const { pageCount } = response.data.meta.pagination;
+      // Resolving the last item of the last page leaves that page empty: show the one before it.
+      if (page > 1 && page > pageCount) setPage(Math.max(pageCount, 1));
+      else setQueue(response.data);
     } catch (caught) {
       setMessage(formatMessage({ id: 'review-queue.error', defaultMessage: 'It failed: {message}' }, { message: caught instanceof Error ? caught.message : String(caught) }));
     }
-  }, [get, formatMessage]);
+  }, [get, formatMessage, page]);
 
   useEffect(() => {
     void load();
@@ -114,16 +139,17 @@ const ReviewPage = () => {
             <Typography textColor="neutral700">{message}</Typography>
           </Box>
         )}
-        {items === null ? (
+        {queue === null ? (
           <Typography>{formatMessage({ id: 'review-queue.loading', defaultMessage: 'Loading…' })}</Typography>
-        ) : items.length === 0 ? (
+        ) : queue.data.length === 0 ? (
           <Typography>{formatMessage({ id: 'review-queue.empty', defaultMessage: 'Nothing to review.' })}</Typography>
         ) : (
           <>
-            <Typography variant="pi">{formatMessage({ id: 'review-queue.count', defaultMessage: '{count} items' }, { count: items.length })}</Typography>
-            {items.map((item) => (
+            <Typography variant="pi">{formatMessage({ id: 'review-queue.count', defaultMessage: '{count} items' }, { count: queue.meta.pagination.total })}</Typography>
+            {queue.data.map((item) => (
               <ItemCard key={item.id} item={item} onResolve={resolve} busy={busy} />
             ))}
+            <Pager pagination={queue.meta.pagination} onPage={setPage} />
           </>
         )}
       </Layouts.Content>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { REVIEWED_TYPES, type ReviewedType } from '../../../review/items';
+import { REVIEW_MAX_PAGE_SIZE, REVIEW_PAGE_SIZE } from '../services/review-queue';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -19,13 +20,28 @@ const adminName = (ctx: Context): string => {
   return user?.email ?? 'admin';
 };
 
+/** A whole number from 1 to `max` in the query, its default when absent, or null when it is anything else. */
+const wholeNumber = (raw: unknown, fallback: number, max: number): number | null => {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,5}$/.test(raw)) return null;
+  const value = Number(raw);
+  return value <= max ? value : null;
+};
+
 const service = () => strapi.service('api::review-queue.review-queue');
 
-/** The admin panel's review queue: list the open items, resolve one. */
+/** The admin panel's review queue: list the open items a page at a time, resolve one. */
 export default {
   async items(ctx: Context) {
     if (!REVIEWED_TYPES.some(allowed(ctx, READ))) return ctx.forbidden('无权查看内容 · You may not read content');
-    ctx.body = { data: await service().items(allowed(ctx, READ)) };
+    const query = ctx.query as Record<string, unknown>;
+    const page = wholeNumber(query.page, 1, Number.MAX_SAFE_INTEGER);
+    const pageSize = wholeNumber(query.pageSize, REVIEW_PAGE_SIZE, REVIEW_MAX_PAGE_SIZE);
+    if (page === null || pageSize === null) {
+      return ctx.badRequest(`page 须为正整数，pageSize 为 1 到 ${REVIEW_MAX_PAGE_SIZE} · page must be a whole number from 1, pageSize from 1 to ${REVIEW_MAX_PAGE_SIZE}`);
+    }
+    const { data, pagination } = await service().items(allowed(ctx, READ), page, pageSize);
+    ctx.body = { data, meta: { pagination } };
   },
 
   async resolve(ctx: Context) {
