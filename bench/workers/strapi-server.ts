@@ -2,12 +2,12 @@ import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { countRequestStatements } from '../lib/request-statements';
 import { loadStrapi, send } from './boot';
+import { ARTICLE } from '../../src/content-types';
 
 /**
  * Strapi serving the public API on PORT, for the load generator in the parent process. Over IPC it
  * reports its memory and counts the SQL statements the parent's requests cost (and nothing Strapi runs on its own timers).
  */
-const ARTICLE = 'api::news-article.news-article';
 
 const republishNewest = async (strapi: Core.Strapi): Promise<void> => {
   const newest = await strapi.documents(ARTICLE).findFirst({ status: 'published', sort: 'publicationDate:desc', fields: ['documentId'] });

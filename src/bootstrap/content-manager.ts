@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * The content manager as editors see it: list columns, newest first, edit views grouped into
@@ -35,7 +36,7 @@ const IMPORT_MEMORY: Record<string, Field> = {
 };
 
 export const NEWSROOM_VIEWS: Record<string, View> = {
-  'api::news-article.news-article': {
+  [ARTICLE]: {
     mainField: 'title',
     defaultSortBy: 'publicationDate',
     defaultSortOrder: 'DESC',
@@ -100,7 +101,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       ...READ_ONLY_IMPORT,
     },
   },
-  'api::organisation.organisation': {
+  [ORGANISATION]: {
     mainField: 'name',
     defaultSortBy: 'name',
     defaultSortOrder: 'ASC',
@@ -138,7 +139,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       ...IMPORT_MEMORY,
     },
   },
-  'api::person.person': {
+  [PERSON]: {
     // Namesakes are told apart by where they hold which title (src/review/person-label.ts).
     mainField: 'listLabel',
     defaultSortBy: 'name',
@@ -171,7 +172,7 @@ export const NEWSROOM_VIEWS: Record<string, View> = {
       ...IMPORT_MEMORY,
     },
   },
-  'api::initiative.initiative': {
+  [INITIATIVE]: {
     mainField: 'name',
     defaultSortBy: 'startDate',
     defaultSortOrder: 'DESC',

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../extensions/graphql';
+import { NEWSROOM_TYPES } from '../content-types';
 
 /**
  * Editors: the Editor role, with exactly an editor's permissions, and the accounts that have it.

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../extensions/graphql';
+import { NEWSROOM_TYPES } from '../content-types';
 
 const PERMISSION = 'plugin::users-permissions.permission';
 const ROLE = 'plugin::users-permissions.role';

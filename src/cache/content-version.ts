@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../extensions/graphql';
 import { documentLinks, writtenScope } from './written-scope';
+import { NEWSROOM_TYPES } from '../content-types';
 
 const TABLE = 'newsroom_content_version';
 const CHANGES = 'newsroom_content_changes';

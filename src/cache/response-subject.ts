@@ -1,4 +1,5 @@
 import type { ResponseSubject } from './response-cache';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * What a public REST response is about, so that a write elsewhere can leave it cached
@@ -14,10 +15,10 @@ import type { ResponseSubject } from './response-cache';
  */
 
 const COLLECTIONS: Record<string, string> = {
-  'news-articles': 'api::news-article.news-article',
-  organisations: 'api::organisation.organisation',
-  people: 'api::person.person',
-  initiatives: 'api::initiative.initiative',
+  'news-articles': ARTICLE,
+  organisations: ORGANISATION,
+  people: PERSON,
+  initiatives: INITIATIVE,
 };
 
 const ONE_DOCUMENT = /^\/api\/(news-articles|organisations|people|initiatives)\/([^/]+)$/;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ChangeScope } from './content-version';
 import { documentIdsIn } from './response-subject';
+import { deepPopulate, type LeafPopulate, type SchemaAttribute } from '../utils/deep-populate';
 
 /**
  * Which cached public responses a write to one document can change, beyond every list and search:
@@ -13,40 +14,18 @@ import { documentIdsIn } from './response-subject';
 
 export type DocumentLinks = { links: Set<string>; slugs: Set<string> };
 
-type Attribute = { type: string; relation?: string; target?: string; component?: string; components?: string[] };
-
-const populates = new WeakMap<Core.Strapi, Map<string, Record<string, unknown>>>();
-
-/** Every relation at any depth of components, with only the linked document's documentId. */
-const linkPopulate = (strapi: Core.Strapi, uid: string): Record<string, unknown> => {
-  const cache = populates.get(strapi) ?? new Map<string, Record<string, unknown>>();
-  populates.set(strapi, cache);
-  const known = cache.get(uid);
-  if (known !== undefined) return known;
-  const populate: Record<string, unknown> = {};
-  const attributes = (strapi.getModel(uid as never) as unknown as { attributes: Record<string, Attribute> }).attributes;
-  for (const [name, attribute] of Object.entries(attributes)) {
-    // Editors (createdBy, updatedBy) are not content; morph relations hold no documentId to match.
-    if (attribute.type === 'relation' && !(attribute.target ?? '').startsWith('admin::') && !(attribute.relation ?? '').startsWith('morph')) {
-      populate[name] = { select: ['documentId'] };
-    }
-    if (attribute.type === 'component' && attribute.component !== undefined) populate[name] = { populate: linkPopulate(strapi, attribute.component) };
-    if (attribute.type === 'dynamiczone') {
-      populate[name] = { on: Object.fromEntries((attribute.components ?? []).map((component) => [component, { populate: linkPopulate(strapi, component) }])) };
-    }
-  }
-  cache.set(uid, populate);
-  return populate;
-};
+/** Each link's documentId; editors (createdBy, updatedBy) are not content, and morph relations hold no documentId to match. */
+const linkedDocumentId: LeafPopulate = (attribute) =>
+  attribute.type === 'relation' && !(attribute.target ?? '').startsWith('admin::') && !(attribute.relation ?? '').startsWith('morph') ? { select: ['documentId'] } : undefined;
 
 /** The document's links (by version, locale and linked documentId) and slugs, as stored now. */
 export const documentLinks = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<DocumentLinks> => {
-  const attributes = (strapi.getModel(uid as never) as unknown as { attributes: Record<string, Attribute> }).attributes;
+  const attributes = (strapi.getModel(uid as never) as unknown as { attributes: Record<string, SchemaAttribute> }).attributes;
   const hasSlug = attributes.slug !== undefined;
   const rows = (await strapi.db.query(uid as 'api::organisation.organisation').findMany({
     where: { documentId },
     select: ['id', 'documentId', 'publishedAt', ...(attributes.locale === undefined ? [] : ['locale']), ...(hasSlug ? ['slug'] : [])],
-    populate: linkPopulate(strapi, uid) as never,
+    populate: deepPopulate(strapi, uid, linkedDocumentId) as never,
   })) as Array<Record<string, unknown>>;
   const links = new Set<string>();
   const slugs = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../extensions/graphql';
+import { ARTICLE, INITIATIVE, NEWSROOM_TYPES, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * The importer's natural keys (`importKey`, see src/import/keys.ts) are unique in the database: one
@@ -15,10 +15,10 @@ import { NEWSROOM_TYPES } from '../extensions/graphql';
 type NaturalKeyTable = { uid: (typeof NEWSROOM_TYPES)[number]; table: string };
 
 export const NATURAL_KEY_TABLES: NaturalKeyTable[] = [
-  { uid: 'api::news-article.news-article', table: 'news_articles' },
-  { uid: 'api::organisation.organisation', table: 'organisations' },
-  { uid: 'api::person.person', table: 'persons' },
-  { uid: 'api::initiative.initiative', table: 'initiatives' },
+  { uid: ARTICLE, table: 'news_articles' },
+  { uid: ORGANISATION, table: 'organisations' },
+  { uid: PERSON, table: 'persons' },
+  { uid: INITIATIVE, table: 'initiatives' },
 ];
 
 export const naturalKeyIndexName = (table: string): string => `${table}_import_key_uq`;
@@ -75,7 +75,7 @@ export const forgetImportKeyOnClone: Modules.Documents.Middleware.Middleware = a
   if (context.action === 'clone' && NATURAL_KEY_TABLES.some(({ uid }) => uid === context.uid)) {
     const params = context.params as { data?: Record<string, unknown> };
     const forgotten: Record<string, unknown> = { importKey: null };
-    if (context.uid === 'api::news-article.news-article') Object.assign(forgotten, { contentHash: null, importedValues: null });
+    if (context.uid === ARTICLE) Object.assign(forgotten, { contentHash: null, importedValues: null });
     params.data = { ...(params.data ?? {}), ...forgotten };
   }
   return next();

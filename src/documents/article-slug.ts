@@ -1,8 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { firstFreeSlug, slugify } from '../utils/slug';
 import { isStagedSlug } from './importer-writes';
-
-const ARTICLE = 'api::news-article.news-article';
+import { ARTICLE } from '../content-types';
 
 type Data = { title?: unknown; slug?: unknown };
 

@@ -1,8 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ARTICLE, ORGANISATION } from '../import/read';
 import { isImporterWrite } from './importer-writes';
 import { LINKED_UIDS, isLinkedUid, parentsFirst, type LinkedUid, type PublishableUid } from './publish-order';
 import { linkPaths, populatePath, valuesAt, type LinkPath } from './references';
+import { ARTICLE, ORGANISATION } from '../content-types';
 
 /**
  * Publishing an article publishes the drafts it links to, first. Strapi drops a published article's

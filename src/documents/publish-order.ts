@@ -1,4 +1,4 @@
-import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../import/read';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * The order in which linked records are published before the article that links them. Strapi drops a

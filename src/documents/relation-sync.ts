@@ -1,8 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { isImporterWrite } from './importer-writes';
-
-const ARTICLE = 'api::news-article.news-article';
-const PERSON = 'api::person.person';
+import { ARTICLE, PERSON } from '../content-types';
 
 type Row = { id: number; locale: string | null; publishedAt: string | null } & Record<string, unknown>;
 

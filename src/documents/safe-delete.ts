@@ -1,7 +1,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ORGANISATION, PERSON } from '../import/read';
 import { findReferences, type Reference, type ReferenceExample } from './references';
+import { ORGANISATION, PERSON } from '../content-types';
 
 /** The records other records point at by name: deleting one would cut those links silently. */
 const GUARDED: ReadonlySet<string> = new Set([ORGANISATION, PERSON]);

@@ -2,13 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { jsonLdExtension } from '../graphql/json-ld-field';
 import { absoluteBlockImagesInGraphQL } from '../media/public-urls';
 import { canReadDrafts, type AuthState } from '../utils/draft-access';
-
-export const NEWSROOM_TYPES = [
-  'api::news-article.news-article',
-  'api::organisation.organisation',
-  'api::person.person',
-  'api::initiative.initiative',
-] as const;
+import { NEWSROOM_TYPES } from '../content-types';
 
 type GraphQLContext = {
   state?: { auth?: AuthState };

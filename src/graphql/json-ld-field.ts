@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { newsArticleJsonLd, type JsonLdArticle } from '../syndication/json-ld';
 import { readSiteConfig } from '../syndication/site';
-
-const ARTICLE = 'api::news-article.news-article';
-
+import { ARTICLE } from '../content-types';
 
 type Parent = { documentId: string; locale?: string | null; publishedAt?: string | null };
 

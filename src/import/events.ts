@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { outputSanitizerOf } from '../http/output-sanitizer';
+import { deepPopulate, type LeafPopulate } from '../utils/deep-populate';
 
 /**
  * Strapi's document events for the rows the importer writes itself.
@@ -21,33 +22,21 @@ export type EntryEvent = 'entry.create' | 'entry.publish' | 'entry.update';
 
 export type Pending = { event: EntryEvent; uid: string; id: number };
 
-type Schema = { modelName: string; uid: string; attributes: Record<string, { type: string; component?: string; components?: string[]; unstable_virtual?: boolean }> };
+type Schema = { modelName: string; uid: string };
 
-const populateCache = new WeakMap<Core.Strapi, Map<string, Record<string, unknown>>>();
+/** Each relation with all its fields and each media file whole, as the Document Service's events carry them. */
+const eventLeaf: LeafPopulate = (attribute) => {
+  if (attribute.type === 'relation' && attribute.unstable_virtual !== true) return { select: undefined };
+  if (attribute.type === 'media') return { select: ['*'] };
+  return undefined;
+};
 
 /**
  * What the Document Service populates for an event's entry (its `getDeepPopulate(uid, {})`, which
  * core does not export): every relation with all its fields, media, and components and dynamic
  * zones all the way down.
  */
-export const eventPopulate = (strapi: Core.Strapi, uid: string): Record<string, unknown> => {
-  const cache = populateCache.get(strapi) ?? new Map<string, Record<string, unknown>>();
-  populateCache.set(strapi, cache);
-  const cached = cache.get(uid);
-  if (cached !== undefined) return cached;
-  const model = strapi.getModel(uid as never) as unknown as Schema;
-  const populate: Record<string, unknown> = {};
-  for (const [name, attribute] of Object.entries(model.attributes)) {
-    if (attribute.type === 'relation' && attribute.unstable_virtual !== true) populate[name] = { select: undefined };
-    if (attribute.type === 'media') populate[name] = { select: ['*'] };
-    if (attribute.type === 'component' && attribute.component !== undefined) populate[name] = { populate: eventPopulate(strapi, attribute.component) };
-    if (attribute.type === 'dynamiczone') {
-      populate[name] = { on: Object.fromEntries((attribute.components ?? []).map((component) => [component, { populate: eventPopulate(strapi, component) }])) };
-    }
-  }
-  cache.set(uid, populate);
-  return populate;
-};
+export const eventPopulate = (strapi: Core.Strapi, uid: string): Record<string, unknown> => deepPopulate(strapi, uid, eventLeaf);
 
 /** Rows read in one query per type and chunk, as the Document Service reads one entry per event. */
 const readEntries = async (strapi: Core.Strapi, pending: Pending[]): Promise<Map<string, Record<string, unknown>>> => {

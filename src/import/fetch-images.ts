@@ -9,7 +9,7 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { placedImages } from './body';
-import { ARTICLE } from './read';
+import { ARTICLE } from '../content-types';
 
 /**
  * `--fetch-images`: downloads the photos of imported pages into the media library. The addresses

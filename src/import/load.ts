@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { positionIdentity, type EntityIndex, type StoredPosition } from './known';
 import type { ArticleFields, DocumentPlan } from './plan';
-import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from './read';
 import type { BlockImage } from '../body/blocks';
 import { blockImageOf, bodyBlocks, placedImages } from './body';
 import type { BulkWriter } from './bulk';
 import { personListLabel } from '../review/person-label';
 import { LINKED_UIDS, parentsFirst, type LinkedUid } from '../documents/publish-order';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /** The load stage: with read.ts, the only one that touches Strapi. */
 
-export { ARTICLE, INITIATIVE, ORGANISATION, PERSON, loadIndex, readStoredArticle } from './read';
+export { loadIndex, readStoredArticle } from './read';
 
 /**
  * An import can multiply the rows of every content table, and the query planner chooses its indexes

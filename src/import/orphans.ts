@@ -3,7 +3,8 @@ import type { Candidates } from './changes';
 import { forget, initiativeValues, organisationValues, personValues, type EntityIndex } from './known';
 import { fingerprint } from './keys';
 import { editedFields, type RecordMemory } from './memory';
-import { asString, INITIATIVE, ORGANISATION, PERSON } from './read';
+import { asString } from './read';
+import { INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * Records the importer created that nothing links to any more, after a run re-read the pages that

@@ -21,13 +21,9 @@ import type { Money } from './types';
 import { canonicalBody } from './body';
 import { storedSeo } from './seo';
 import { MERGED_TABLE } from '../merge/merged-records';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /** Reading what the database holds: the index a run starts from, and an article as stored. */
-
-export const ARTICLE = 'api::news-article.news-article';
-export const ORGANISATION = 'api::organisation.organisation';
-export const PERSON = 'api::person.person';
-export const INITIATIVE = 'api::initiative.initiative';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 

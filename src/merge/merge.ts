@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { bumpContentVersion } from '../cache/content-version';
-import { ORGANISATION, PERSON } from '../import/read';
 import { processLabel, withImportLock } from '../import/lock';
 import { reindexDocuments } from '../search/indexer';
 import { emitEntryEvents } from '../import/events';
 import { MERGED_TABLE } from './merged-records';
 import { combinedAliases, combinedMemory, filledFields, repeatedComponents } from './fields';
 import { holdsOne, linkAttributes, linkKind, repeatableComponents, type LinkAttribute, type Schemas } from './links';
+import { ORGANISATION, PERSON } from '../content-types';
 
 /**
  * Merging two organisations or two persons: every link to or from the record merged away moves to

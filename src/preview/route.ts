@@ -3,8 +3,7 @@ import { renderPreview, type PreviewArticle } from './page';
 import { createPreviewToken, verifyPreviewToken, type PreviewTarget } from './token';
 import { newsArticleJsonLd, type JsonLdArticle } from '../syndication/json-ld';
 import { readSiteConfig } from '../syndication/site';
-
-const ARTICLE = 'api::news-article.news-article';
+import { ARTICLE } from '../content-types';
 
 export const previewSecret = (strapi: Core.Strapi): string => String(strapi.config.get('admin.auth.secret'));
 

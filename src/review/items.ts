@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import { GENERATED_TITLE_REASON, MISSING_DATE_REASON, TRUNCATED_PAGE_REASON } from '../import/analyse';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * The review queue's items, worked out from what the importer stored: each record's `needsReview`
@@ -7,11 +8,6 @@ import { GENERATED_TITLE_REASON, MISSING_DATE_REASON, TRUNCATED_PAGE_REASON } fr
  * sentence to show. Pure: the service reads the rows, this file says what an editor has to fix,
  * on which record, and where on the page it was read.
  */
-
-export const ARTICLE = 'api::news-article.news-article';
-export const PERSON = 'api::person.person';
-export const ORGANISATION = 'api::organisation.organisation';
-export const INITIATIVE = 'api::initiative.initiative';
 
 export const REVIEWED_TYPES = [ARTICLE, PERSON, ORGANISATION, INITIATIVE] as const;
 export type ReviewedType = (typeof REVIEWED_TYPES)[number];

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isImporterWrite } from '../documents/importer-writes';
 import { resultDocumentId } from '../documents/relation-sync';
-import { ORGANISATION, PERSON } from './items';
+import { ORGANISATION, PERSON } from '../content-types';
 
 /** Positions shown in a label: enough to tell namesakes apart, short enough for a relation picker. */
 const LABEL_POSITIONS = 2;

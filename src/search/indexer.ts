@@ -4,9 +4,9 @@ import { bumpContentVersion, contentChanged } from '../cache/content-version';
 import { isImporterWrite } from '../documents/importer-writes';
 import { resultDocumentId } from '../documents/relation-sync';
 import { blocksText } from '../body/blocks';
-import { ARTICLE, ORGANISATION, PERSON } from '../import/read';
 import { searchEngine } from './engine';
 import { indexTokens, type IndexTokens } from './tokens';
+import { ARTICLE, ORGANISATION, PERSON } from '../content-types';
 
 /**
  * Keeps the search index in step with what is published. The unit of work is a document: all of

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../extensions/graphql';
 import { rssXml, type FeedItem } from './feed';
 import { pageUrl, readSiteConfig, type SiteConfig } from './site';
 import { sitemapIndexXml, sitemapPages, sitemapXml, w3cDate, type SitemapUrl } from './sitemap';
+import { NEWSROOM_TYPES } from '../content-types';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 

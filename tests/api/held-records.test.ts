@@ -4,6 +4,7 @@ import path from 'path';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE } from '../helpers/seed';
 import { runImport } from '../helpers/importer';
+import { INITIATIVE, PERSON } from '../../src/content-types';
 
 /**
  * An import does not hold every initiative and person it knows: it reads the ones a page may mean
@@ -13,9 +14,6 @@ import { runImport } from '../helpers/importer';
  * invented, in the genre's style: three articles about one named campaign, one of them with a
  * donation of its own, and a secretary-general two of them quote.
  */
-
-const INITIATIVE = 'api::initiative.initiative';
-const PERSON = 'api::person.person';
 
 let app: TestApp;
 let directory: string;

@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 
 /**
@@ -23,10 +23,7 @@ let uploadToken: string;
 let importToken: string;
 const created: string[] = [];
 
-const token = async (permissions: string[]): Promise<string> => {
-  const made = await app.strapi.service('admin::api-token').create({ name: `hostile-${crypto.randomUUID()}`, type: 'custom', permissions, lifespan: null });
-  return made.accessKey as string;
-};
+const token = (permissions: string[]): Promise<string> => createApiToken(app.strapi, 'custom', permissions);
 
 const storedFiles = () => app.strapi.db.query('plugin::upload.file').count({});
 

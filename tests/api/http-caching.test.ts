@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import zlib from 'zlib';
-import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { ARTICLE, seedNewsroom, type Seeded } from '../helpers/seed';
 import { rawGet, rest } from '../helpers/http';
 import { PERSISTED_QUERIES } from '../../src/graphql/persisted-queries';
@@ -27,10 +27,7 @@ const PUBLIC = 'public, max-age=42, stale-while-revalidate=420';
 
 const articlePath = () => `/api/news-articles/${seeded.article}`;
 
-const apiToken = async (): Promise<string> => {
-  const token = await app.strapi.service('admin::api-token').create({ name: `http-cache-${crypto.randomUUID()}`, type: 'read-only', lifespan: null });
-  return token.accessKey as string;
-};
+const apiToken = (): Promise<string> => createApiToken(app.strapi, 'read-only');
 
 const vary = (header: string | string[] | undefined): string[] => String(header ?? '').split(/\s*,\s*/).map((name) => name.toLowerCase());
 

@@ -3,8 +3,8 @@ import path from 'path';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 import { waitForJob } from '../helpers/import-jobs';
+import { ARTICLE } from '../../src/content-types';
 
-const ARTICLE = 'api::news-article.news-article';
 const BODY_ONLY = path.resolve(__dirname, '..', 'fixtures', 'pages', 'body-only.txt');
 const TITLE = '青禾市餐饮商会第三届会员大会在青禾宾馆召开';
 

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 import { heavyHtmlPage } from '../fixtures/hostile/pages';
 import { readJob, waitForJob } from '../helpers/import-jobs';
@@ -13,10 +13,7 @@ const HTML = path.join(ROOT, 'tests', 'fixtures', 'pages', 'gbk-meta-charset.htm
 let app: TestApp;
 let adminToken: string;
 
-const apiToken = async (permissions: string[]): Promise<string> => {
-  const token = await app.strapi.service('admin::api-token').create({ name: `token-${permissions.length}-${Date.now()}`, type: 'custom', permissions, lifespan: null });
-  return token.accessKey as string;
-};
+const apiToken = (permissions: string[]): Promise<string> => createApiToken(app.strapi, 'custom', permissions, `token-${permissions.length}-${Date.now()}`);
 
 const articles = () => app.strapi.db.query('api::news-article.news-article').count({});
 

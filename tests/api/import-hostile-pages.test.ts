@@ -1,16 +1,16 @@
 import path from 'path';
-import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
 import { waitForJob } from '../helpers/import-jobs';
 import { analyse } from '../../src/import/analyse';
 import type { workerAnalyser as WorkerAnalyser } from '../../src/import/analyser';
 import { heavyHtmlPage, nestedDivPage, oneLineTextPage, ordinaryTextPage } from '../fixtures/hostile/pages';
+import { ARTICLE } from '../../src/content-types';
 
 // The worker thread runs compiled code: the analyser from dist/, as the server runs it.
 const { workerAnalyser } = require(path.resolve(__dirname, '..', '..', 'dist', 'src', 'import', 'analyser.js')) as { workerAnalyser: typeof WorkerAnalyser };
 
 const MB = 1024 * 1024;
-const ARTICLE = 'api::news-article.news-article';
 
 let app: TestApp;
 let adminToken: string;
@@ -49,13 +49,8 @@ describe('hostile pages uploaded with good ones', () => {
   });
 
   test('an API token gets the same containment on the dry run', async () => {
-    const token = await app.strapi.service('admin::api-token').create({
-      name: 'hostile-analyse',
-      type: 'custom',
-      permissions: ['api::newsroom-import.newsroom-import.analyse'],
-      lifespan: null,
-    });
-    const response = await upload('/api/newsroom-import/analyse', token.accessKey as string)
+    const token = await createApiToken(app.strapi, 'custom', ['api::newsroom-import.newsroom-import.analyse']);
+    const response = await upload('/api/newsroom-import/analyse', token)
       .attach('files', Buffer.from(nestedDivPage(20_000)), 'nested.html')
       .attach('files', Buffer.from(ordinaryTextPage('石桥县工商联召开执委会议')), 'good.txt')
       .expect(200);

@@ -1,8 +1,7 @@
-import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
-import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { ARTICLE } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 import { blockImageOf } from '../../src/import/body';
@@ -38,13 +37,7 @@ const fileOnDisk = (url: string): string => path.join(UPLOADS, path.basename(new
 beforeAll(async () => {
   process.env.PUBLIC_URL = PUBLIC_URL;
   ({ app, adminToken } = await startStrapiWithAdmin());
-  const token = await app.strapi.service('admin::api-token').create({
-    name: `media-${crypto.randomUUID()}`,
-    type: 'custom',
-    permissions: ['plugin::upload.content-api.upload'],
-    lifespan: null,
-  });
-  uploadToken = token.accessKey as string;
+  uploadToken = await createApiToken(app.strapi, 'custom', ['plugin::upload.content-api.upload']);
   const response = await rest(app.strapi)
     .post('/api/upload')
     .set('Authorization', `Bearer ${uploadToken}`)

@@ -1,10 +1,9 @@
-import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { writeCorpus } from '../../bench/corpus';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON, seedNewsroom, type Seeded } from '../helpers/seed';
 import { rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
@@ -36,10 +35,7 @@ let corpus: string;
 let compared: Compared[] = [];
 let lastAuth: unknown = null;
 
-const token = async (strapi: Core.Strapi, type: 'custom' | 'read-only' | 'full-access', permissions: string[] = []): Promise<string> => {
-  const made = await strapi.service('admin::api-token').create({ name: `sanitizer-${crypto.randomUUID()}`, type, permissions, lifespan: null });
-  return made.accessKey as string;
-};
+const token = createApiToken;
 
 /** Wraps each controller's sanitizeOutput so the response is also sanitized by Strapi, for comparison. */
 const compareWithStrapi = (strapi: Core.Strapi): void => {

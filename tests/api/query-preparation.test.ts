@@ -1,6 +1,5 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON, seedNewsroom, type Seeded } from '../helpers/seed';
 import { rest } from '../helpers/http';
 
@@ -31,10 +30,7 @@ let seeded: Seeded;
 let compared: Compared[] = [];
 const sanitizedFor = new Map<string, unknown>();
 
-const token = async (strapi: Core.Strapi, type: 'custom' | 'read-only' | 'full-access', permissions: string[] = []): Promise<string> => {
-  const made = await strapi.service('admin::api-token').create({ name: `queries-${crypto.randomUUID()}`, type, permissions, lifespan: null });
-  return made.accessKey as string;
-};
+const token = createApiToken;
 
 const outcomeOf = async (run: () => Promise<unknown>): Promise<string> => {
   try {

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createApiToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { ARTICLE, ORGANISATION, seedNewsroom, type Seeded } from '../helpers/seed';
 import { graphql, rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
@@ -113,8 +113,8 @@ describe('cached public reads', () => {
 
   test('requests with credentials are never cached, so a token that may read drafts never sees a public answer', async () => {
     await app.strapi.documents(ARTICLE).update({ documentId: seeded.article, locale: 'zh-Hans', data: { title: '未发布的草稿标题' } });
-    const token = await app.strapi.service('admin::api-token').create({ name: `cache-${Date.now()}`, type: 'read-only', lifespan: null });
-    const read = () => article(seeded.article).set('Authorization', `Bearer ${token.accessKey}`).query({ status: 'draft' }).expect(200);
+    const token = await createApiToken(app.strapi, 'read-only');
+    const read = () => article(seeded.article).set('Authorization', `Bearer ${token}`).query({ status: 'draft' }).expect(200);
     await read();
     const second = await read();
     expect(second.headers['x-response-cache']).toBeUndefined();

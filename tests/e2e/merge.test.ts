@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browser';
+import { ORGANISATION } from '../../src/content-types';
 
 /**
  * An editor working in 简体中文 merges two organisations from the edit view: finds the duplicate,
@@ -8,7 +9,6 @@ import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browse
  */
 
 const CM = '/admin/content-manager/collection-types';
-const ORGANISATION = 'api::organisation.organisation';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browser';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../../src/content-types';
 
 /**
  * An editor with the interface in 简体中文 publishes an imported-style article whose persons,
@@ -8,10 +9,6 @@ import { ADMIN, launchBrowser, screenshot, startServer } from '../helpers/browse
  * mentions is refused on screen, in Chinese, with the references listed.
  */
 
-const ARTICLE = 'api::news-article.news-article';
-const ORGANISATION = 'api::organisation.organisation';
-const PERSON = 'api::person.person';
-const INITIATIVE = 'api::initiative.initiative';
 const CM = '/admin/content-manager/collection-types';
 
 let server: Awaited<ReturnType<typeof startServer>>;

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../../src/content-types';
 
-export const ARTICLE = 'api::news-article.news-article';
-export const ORGANISATION = 'api::organisation.organisation';
-export const PERSON = 'api::person.person';
-export const INITIATIVE = 'api::initiative.initiative';
+// The tests name the types as the app does.
+export { ARTICLE, INITIATIVE, ORGANISATION, PERSON };
 
 export type Seeded = {
   organisation: string;

@@ -132,3 +132,12 @@ export const adminLogin = async (strapi: Core.Strapi): Promise<string> => {
   if (login.status !== 200) throw new Error(`admin login failed with ${login.status}`);
   return (login.body.data.token ?? login.body.data.accessToken) as string;
 };
+
+/**
+ * A new API token's access key: `read-only` and `full-access` as Strapi defines them, `custom` with
+ * the actions given. Its name is unique unless one is given (a test that reads it back names it).
+ */
+export const createApiToken = async (strapi: Core.Strapi, type: 'custom' | 'read-only' | 'full-access', permissions: string[] = [], name = `test-${crypto.randomUUID()}`): Promise<string> => {
+  const made = (await strapi.service('admin::api-token').create({ name, type, permissions, lifespan: null })) as { accessKey: string };
+  return made.accessKey;
+};

@@ -1,8 +1,7 @@
 import { ResponseCache, type CachedResponse, type ResponseSubject } from '../../src/cache/response-cache';
 import { subjectOf } from '../../src/cache/response-subject';
 import { writtenScope, type DocumentLinks } from '../../src/cache/written-scope';
-
-const ARTICLE = 'api::news-article.news-article';
+import { ARTICLE } from '../../src/content-types';
 
 const entry = (version: number, text: string, subject: ResponseSubject): CachedResponse => ({ version, status: 200, contentType: 'application/json', body: Buffer.from(text), subject });
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isStagedSlug, openStagedSlugs } from '../../../src/documents/importer-writes';
+import { ARTICLE } from '../../../src/content-types';
 
-const ARTICLE = 'api::news-article.news-article';
 // Only the identity of a Strapi matters here: it keys the writers open on it.
 const aStrapi = (): Core.Strapi => ({}) as Core.Strapi;
 

@@ -1,8 +1,6 @@
 import { articleItems, classify, editPath, highlightParts, mergeItems, recordItems, sentenceAround, type FlaggedArticle } from '../../../src/review/items';
 import { personListLabel } from '../../../src/review/person-label';
-
-const ARTICLE = 'api::news-article.news-article';
-const PERSON = 'api::person.person';
+import { ARTICLE, PERSON } from '../../../src/content-types';
 
 const NAMESAKE = '同名人物「张三」已有 1 条记录，但机构不同，未合并；请核实是否为同一人';
 const SENTENCE = '某某商会副会长、某某建材有限公司董事长张三主持会议。';
