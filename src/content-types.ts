@@ -11,3 +11,5 @@ export const INITIATIVE = 'api::initiative.initiative';
 export const NEWSROOM_TYPES = [ARTICLE, ORGANISATION, PERSON, INITIATIVE] as const;
 
 export type NewsroomType = (typeof NEWSROOM_TYPES)[number];
+
+export const isNewsroomType = (uid: string): uid is NewsroomType => (NEWSROOM_TYPES as readonly string[]).includes(uid);

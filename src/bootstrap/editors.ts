@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../content-types';
+import { isNewsroomType } from '../content-types';
 
 /**
  * Editors: the Editor role, with exactly an editor's permissions, and the accounts that have it.
@@ -36,7 +36,7 @@ const editorPermissions = async (strapi: Core.Strapi): Promise<Permission[]> => 
     getPermissionsWithNestedFields: (actions: Action[], options: { restrictedSubjects: string[] }) => Permission[];
   };
   const actions = EDITOR_CONTENT_ACTIONS.map((id) => actionProvider.get(id));
-  const others = [...new Set(actions.flatMap((action) => action.subjects ?? []))].filter((uid) => !NEWSROOM_TYPES.includes(uid as (typeof NEWSROOM_TYPES)[number]));
+  const others = [...new Set(actions.flatMap((action) => action.subjects ?? []))].filter((uid) => !isNewsroomType(uid));
   const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
   const content = contentTypes.getPermissionsWithNestedFields(actions, { restrictedSubjects: others }).map((permission) => {
     const localized = (strapi.contentType(permission.subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized === true;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
 import { documentLinks, writtenScope } from './written-scope';
-import { NEWSROOM_TYPES } from '../content-types';
+import { isNewsroomType } from '../content-types';
 
 const TABLE = 'newsroom_content_version';
 const CHANGES = 'newsroom_content_changes';
@@ -76,7 +76,7 @@ export const readChanges = async (strapi: Core.Strapi, from: number, to: number)
 export const contentVersionMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (!WRITES.has(context.action) || !(NEWSROOM_TYPES as readonly string[]).includes(context.uid)) return next();
+    if (!WRITES.has(context.action) || !isNewsroomType(context.uid)) return next();
     // A bulk write moves the version for everything anyway: its writes need not read their links.
     if (coalescing.getStore() !== undefined) {
       const result = await next();

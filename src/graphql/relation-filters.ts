@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { NEWSROOM_TYPES } from '../content-types';
+import { isNewsroomType } from '../content-types';
 import { narrowRelationFilters } from '../http/relation-filters';
 import { inGraphqlRequest } from './relation-batching';
 
@@ -15,8 +15,6 @@ import { inGraphqlRequest } from './relation-batching';
  */
 
 const LIST_READS = new Set(['findMany', 'findFirst', 'count']);
-
-const isNewsroomType = (uid: string): boolean => (NEWSROOM_TYPES as readonly string[]).includes(uid);
 
 export const graphqlRelationFiltersMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
