@@ -27,6 +27,9 @@ import { isLocalized, schemaAttributes, type SchemaAttribute } from './models';
 type Data = Record<string, unknown>;
 export type Version = 'draft' | 'published';
 
+/** An existing document the Document Service publishes when the writer flushes (see `publish`). */
+export type Publication = { uid: string; documentId: string; locale?: string };
+
 type JoinTable = {
   name: string;
   joinColumn: { name: string };
@@ -299,20 +302,41 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
   };
 
   /**
+   * Existing documents to publish through the Document Service once all deferred work has run:
+   * each once per flush, in the order first asked for. Pages of a batch often change the same record
+   * (an initiative that recurs gains an organiser on each page); publishing it after every page's
+   * update would rewrite its published version, and read it with every article that mentions it
+   * for the event, once per page, where the final draft needs publishing once. A record asked for
+   * by a later page stays where it was first asked for, so it is still published before the
+   * article of that later page, which comes after it.
+   */
+  let publications = new Map<string, Publication>();
+
+  const publish = (publication: Publication): void => {
+    const key = `${publication.uid}\u0000${publication.documentId}\u0000${publication.locale ?? ''}`;
+    if (!publications.has(key)) publications.set(key, publication);
+  };
+
+  /**
    * Writes everything staged: the rows, their draft relations, then the deferred Document Service
    * work in the order it was deferred (it may link to the new rows, and it publishes existing targets
    * before the published relations point at them), then the published relations.
    */
   const flush = async (versions: Version[]): Promise<void> => {
-    if (staged.length === 0 && deferred.length === 0) return;
+    if (staged.length === 0 && deferred.length === 0 && publications.size === 0) return;
     for (const record of staged) created.push({ uid: record.uid, documentId: record.documentId });
     await writeRows(versions);
     await writeRelations('draft');
     const work = deferred;
     deferred = [];
     for (const step of work) await step();
+    const publishing = [...publications.values()];
+    publications = new Map();
+    for (const { uid, documentId, locale } of publishing) {
+      await strapi.documents(uid as 'api::organisation.organisation').publish({ documentId, ...(locale === undefined ? {} : { locale }) });
+    }
     if (versions.includes('published')) {
-      if (work.length > 0) await forgetRepublished();
+      if (publishing.length > 0) await forgetRepublished();
       await writeRelations('published');
     }
     staged = [];
@@ -344,6 +368,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
     create,
     dataOf,
     defer,
+    publish,
     flush,
     created: (): ReadonlyArray<{ uid: string; documentId: string }> => created,
     /** Once the writer's transaction has committed or rolled back: its slugs are in the database now, or nowhere. */

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { outputSanitizerOf } from '../http/output-sanitizer';
-import { deepPopulate, type LeafPopulate } from '../utils/deep-populate';
+import { contentTypes } from '@strapi/utils';
+import { deepPopulate, type LeafPopulate, type SchemaAttribute } from '../utils/deep-populate';
+import { perInstance } from '../utils/per-instance';
 
 /**
  * Strapi's document events for the rows the importer writes itself.
@@ -38,15 +40,51 @@ const eventLeaf: LeafPopulate = (attribute) => {
  */
 export const eventPopulate = (strapi: Core.Strapi, uid: string): Record<string, unknown> => deepPopulate(strapi, uid, eventLeaf);
 
+type Attributes = Record<string, SchemaAttribute & { private?: boolean }>;
+
+/**
+ * The fields of a type that survive Strapi's `defaultSanitizeOutput` when the entry is read without
+ * populating anything: its scalars that are neither passwords nor private. Every other column of
+ * the row is read only to be thrown away by the sanitizer.
+ */
+const visibleFields = (strapi: Core.Strapi, uid: string): string[] => {
+  const model = strapi.getModel(uid as never) as unknown as { attributes: Attributes };
+  const visible = Object.entries(model.attributes)
+    .filter(([name, attribute]) => contentTypes.isScalarAttribute(attribute) && attribute.type !== 'password' && !contentTypes.isPrivateAttribute(model as never, name))
+    .map(([name]) => name);
+  // The id and documentId are columns the database layer adds to a type, not attributes of its schema.
+  const columns = strapi.db.metadata.get(uid).attributes;
+  return [...['id', 'documentId'].filter((name) => columns[name] !== undefined && !visible.includes(name)), ...visible];
+};
+
+/**
+ * `eventPopulate` reading only what the payload keeps: each related record's visible fields, not all
+ * its columns. A record linked from thousands of articles is sent with those articles, and their
+ * private columns (the page text, the importer's evidence) were most of what an event's read cost.
+ * Media and components are read as the Document Service reads them.
+ */
+const visibleLeafOf = perInstance((strapi): LeafPopulate => (attribute) => {
+  if (attribute.type === 'relation' && attribute.unstable_virtual !== true && attribute.target !== undefined) return { select: visibleFields(strapi, attribute.target) };
+  return eventLeaf(attribute);
+});
+
+/** How an event's entry is read: its visible fields, and `eventPopulate` narrowed as above; sanitized for output, it is the Document Service's payload. */
+export const eventRead = (strapi: Core.Strapi, uid: string): { select: string[]; populate: Record<string, unknown> } => ({
+  select: visibleFields(strapi, uid),
+  populate: deepPopulate(strapi, uid, visibleLeafOf(strapi)),
+});
+
 /** Rows read in one query per type and chunk, as the Document Service reads one entry per event. */
 const readEntries = async (strapi: Core.Strapi, pending: Pending[]): Promise<Map<string, Record<string, unknown>>> => {
   const found = new Map<string, Record<string, unknown>>();
   for (const uid of [...new Set(pending.map((item) => item.uid))]) {
     const ids = [...new Set(pending.filter((item) => item.uid === uid).map((item) => item.id))];
+    const { select, populate } = eventRead(strapi, uid);
     for (let start = 0; start < ids.length; start += 200) {
       const rows = (await strapi.db.query(uid as 'api::organisation.organisation').findMany({
         where: { id: { $in: ids.slice(start, start + 200) } },
-        populate: eventPopulate(strapi, uid) as never,
+        select: select as never,
+        populate: populate as never,
       })) as Array<Record<string, unknown> & { id: number }>;
       for (const row of rows) found.set(`${uid} ${row.id}`, row);
     }

@@ -3,7 +3,7 @@ import { positionIdentity, type EntityIndex, type StoredPosition } from './known
 import type { ArticleFields, DocumentPlan } from './plan';
 import type { BlockImage } from '../body/blocks';
 import { blockImageOf, bodyBlocks, placedImages } from './body';
-import type { BulkWriter } from './bulk';
+import type { BulkWriter, Publication } from './bulk';
 import { personListLabel } from '../review/person-label';
 import { LINKED_UIDS, parentsFirst, type LinkedUid } from '../documents/publish-order';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../content-types';
@@ -256,8 +256,9 @@ const rememberLater = (strapi: Core.Strapi, bulk: BulkWriter, uid: string, docum
  * caller's transaction (one per page, or one per batch of pages). New organisations, persons,
  * initiatives and articles are created through the bulk writer (see bulk.ts). Changes to records
  * that exist go through the Document Service, deferred until the new rows they may link to are
- * written: updates first, then publishing, targets before the article, because Strapi drops a
- * published entry's relation to a target that has no published version. The published relations of
+ * written: updates first, then publishing (each document once per flush, however many pages of the
+ * batch changed it), targets before the article, because Strapi drops a published entry's relation
+ * to a target that has no published version. The published relations of
  * the new records come last, so they point at the final published rows of everything they link.
  */
 export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions, bulk: BulkWriter): Promise<Written> => {
@@ -285,18 +286,16 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   ];
   const publications = options.publish ? publicationsOf(plan, index, articleId, options.locale, resolve, newWithImages) : [];
   const rows = refreshProvenance(plan, articleId, options.locale);
-  if (changes.length > 0 || publications.length > 0 || rows.length > 0) {
+  if (changes.length > 0 || rows.length > 0) {
     bulk.defer(async () => {
       for (const { uid, documentId, locale, data: changed, media } of changes) {
         const withImages = media === true && locale !== undefined ? { ...changed, ...(await withMedia(strapi, { documentId, locale }, article.fields.body, article.cover ?? null, images)) } : changed;
         await strapi.documents(uid).update({ documentId, ...(locale === undefined ? {} : { locale }), data: withImages as never });
       }
       for (const { where, data: changed } of rows) await strapi.db.query(ARTICLE).updateMany({ where, data: changed });
-      for (const { uid, documentId, locale } of publications) {
-        await strapi.documents(uid).publish({ documentId, ...(locale === undefined ? {} : { locale }) });
-      }
     });
   }
+  for (const publication of publications) bulk.publish(publication);
   for (const [uid, records] of [[ORGANISATION, plan.organisations], [PERSON, plan.persons], [INITIATIVE, plan.initiatives]] as const) {
     for (const record of records) {
       if (record.action !== 'create' && record.memoryChanged && record.documentId !== null) rememberLater(strapi, bulk, uid, record.documentId, record.memory);
@@ -309,8 +308,6 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
 const hasImages = (article: DocumentPlan['article'], images: Images): boolean =>
   (article.cover !== undefined && article.cover !== null && images.has(article.cover)) ||
   (article.fields.body ?? []).some((block) => block.sourceUrl !== undefined && images.has(block.sourceUrl));
-
-type Publication = { uid: LinkedUid | typeof ARTICLE; documentId: string; locale?: string };
 
 /**
  * What to publish, targets before the article (see PUBLISH_ORDER). New records were written with their published

@@ -77,13 +77,14 @@ const page = (title: string, source: string, paragraphs: string[]): string => [t
  */
 type Cast = { id: string; city: string; county: string; town: string; chair: string; president: string; secretary: string };
 
-const CASTS: Record<'fresh' | 'again' | 'changed' | 'rollback' | 'editor' | 'person', Cast> = {
+const CASTS: Record<'fresh' | 'again' | 'changed' | 'rollback' | 'editor' | 'person' | 'recurring', Cast> = {
   fresh: { id: 'fresh', city: '临江', county: '北岭', town: '云州', chair: '韩知远', president: '周明澜', secretary: '林若溪' },
   again: { id: 'again', city: '青禾', county: '石屏', town: '澄川', chair: '贺知秋', president: '钟明远', secretary: '施若兰' },
   changed: { id: 'changed', city: '桐川', county: '南屿', town: '岚山', chair: '邵知行', president: '葛明哲', secretary: '裴若冰' },
   rollback: { id: 'rollback', city: '枫林', county: '西岗', town: '白沙', chair: '骆知微', president: '麦明德', secretary: '卓若水' },
   editor: { id: 'editor', city: '梧州', county: '东篱', town: '清溪', chair: '殷知白', president: '甘明朗', secretary: '苗若愚' },
   person: { id: 'person', city: '栖霞', county: '北塘', town: '柳岸', chair: '戚知章', president: '龚明轩', secretary: '詹若岚' },
+  recurring: { id: 'recurring', city: '临江', county: '北岭', town: '石屏', chair: '韩知远', president: '周明澜', secretary: '林若溪' },
 };
 
 const assemblyTitle = (cast: Cast) => `${cast.city}市青年企业家商会召开第三届会员大会`;
@@ -247,6 +248,34 @@ describe('webhooks for imported content', () => {
     expect(described(got)).toEqual(added.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
     const titles = got.filter((receipt) => receipt.uid === ARTICLE).map((receipt) => receipt.entry.title);
     expect(titles.sort()).toEqual(['海川市总商会走访会员企业', '海川市总商会走访会员企业', '海川市青商会举办数字化转型论坛', '海川市青商会举办数字化转型论坛']);
+  });
+
+  test('a record that several pages of one batch change is published once, with every page’s change', async () => {
+    const cast = CASTS.recurring;
+    const forum = `${cast.city}民营经济发展论坛`;
+    const first = {
+      [`${cast.id}-forum.txt`]: page(`${cast.city}市青年企业家商会举办民营经济发展论坛`, `${cast.city}商会网`, [
+        `5月20日，${forum}在${cast.city}市民营经济服务中心召开，论坛由${cast.city}市青年企业家商会主办。`,
+      ]),
+    };
+    writePages(first);
+    expect((await importPages(first)).summary.failed).toBe(0);
+    await settled();
+    // Three pages of one batch, each naming another organiser of the same event.
+    const counties = [cast.county, cast.town, '东篱'];
+    const joining = Object.fromEntries(
+      counties.map((county, n) => [
+        `${cast.id}-forum-${n}.txt`,
+        page(`${county}县工商联组织会员企业参加民营经济发展论坛`, `${county}县工商业联合会`, [`5月20日，${county}县工商联组织会员企业参加${forum}，论坛由${county}县工商联承办。`]),
+      ])
+    );
+    writePages(joining);
+    expect((await importPages(joining)).summary.failed).toBe(0);
+    const ofForum = (await settled()).filter((receipt) => receipt.uid === INITIATIVE && receipt.entry.name === forum);
+    const published = ofForum.filter((receipt) => receipt.event === 'entry.publish');
+    expect(published).toHaveLength(1);
+    const organisers = ((published[0].entry.organisers ?? []) as Array<{ name: string }>).map((organiser) => organiser.name);
+    for (const county of counties) expect(organisers).toContain(`${county}县工商联`);
   });
 
   test("an editor's save in the admin sends one entry.update, with the entry in the same shape as the importer's", async () => {
