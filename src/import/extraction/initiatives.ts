@@ -1,5 +1,6 @@
 import type { InitiativeKind } from '../types';
 import type { MoneyMention, OrganisationMention, PageContext, Span } from './context';
+import { EVENT_ENDINGS } from './lexicon/initiatives';
 import { DONATION_VERBS } from './lexicon/verbs';
 import type { Directory } from './references';
 
@@ -24,12 +25,6 @@ const BOOK_KINDS: Array<[RegExp, InitiativeKind]> = [
   [/(?:报告)$/, 'publication'],
 ];
 
-const EVENT_ENDINGS: Array<[string, InitiativeKind]> = [
-  ['培训班', 'training'], ['研修班', 'training'], ['训练营', 'training'], ['培训', 'training'], ['讲座', 'training'],
-  ['大赛', 'event'], ['比赛', 'event'], ['论坛', 'event'], ['峰会', 'event'], ['大会', 'event'], ['年会', 'event'], ['博览会', 'event'], ['交易会', 'event'], ['洽谈会', 'event'],
-  ['推介会', 'event'], ['发布会', 'event'], ['表彰会', 'event'], ['研讨会', 'event'], ['座谈会', 'event'], ['交流会', 'event'], ['对接会', 'event'], ['仪式', 'event'], ['运动会', 'event'], ['典礼', 'event'],
-  ['活动', 'campaign'], ['行动', 'campaign'], ['工程', 'campaign'], ['计划', 'campaign'], ['项目', 'campaign'], ['倡议', 'campaign'], ['助学金', 'donation'], ['奖学金', 'donation'], ['基金', 'donation'],
-];
 const ENDINGS = EVENT_ENDINGS.map(([word]) => word).sort((a, b) => b.length - a.length).join('|');
 const QUOTED = new RegExp(`“([^“”]{2,30})”((?:[\\p{Script=Han}]{0,4}?)(?:${ENDINGS}))?`, 'gu');
 const BOOK = /《([^《》]{2,60})》/g;
@@ -88,7 +83,7 @@ const named = (shared: Context): InitiativeMention[] => {
         end += next[0].length;
       }
       const printed = context.text.slice(sentence.start + (match.index ?? 0), end);
-      const name = printed.replace(/^.*?(?:召开的|举办的|举行的|召开|举办|举行|参加|出席|在|的|了|由|，)/, '');
+      const name = printed.replace(/^.*?(?:召开的|举办的|举行的|召开|举办|举行|主持|参加|出席|在|的|了|由|，)/, '');
       if (name.length < 8 || /^(?:此次|本次|这次|该|会上|上述)/.test(name) || found.some((other) => other.name.includes(name))) continue;
       const start = end - name.length;
       const own = shared.organisations.filter((mention) => mention.start === start).map((mention) => shared.directory.resolve(mention.name, mention.start)).filter((organiser): organiser is string => organiser !== null);

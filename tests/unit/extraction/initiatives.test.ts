@@ -80,6 +80,11 @@ describe('named campaigns and events', () => {
     ]);
   });
 
+  test('who presides over an event is not part of its name', () => {
+    expect(rows('云州市青年企业家商会会长陈海峰主持论坛。')).toEqual([]);
+    expect(rows('云州市青年企业家商会会长陈海峰主持2024年云州市民营经济发展论坛。')).toEqual([['2024年云州市民营经济发展论坛', 'event', ['云州市青年企业家商会']]]);
+  });
+
   test('an event named once is one initiative, however often the page names it', () => {
     expect(rows('海川市青年企业家商会开展“万企兴万村”行动。', '海川市青年企业家商会开展“万企兴万村”行动。')).toHaveLength(1);
   });

@@ -15,6 +15,11 @@ describe('where a name starts', () => {
     expect(names('会议由云州市工商联主办，青岚县总商会承办。')).toEqual(['云州市工商联', '青岚县总商会']);
   });
 
+  test('after an initiative’s own noun and 由, which name who runs it, in a place the page does not otherwise name', () => {
+    expect(names('论坛由澄川县工商联承办。')).toEqual(['澄川县工商联']);
+    expect(names('本次活动由澄川县青年商会主办，培训由碧水镇商会承办。')).toEqual(['澄川县青年商会', '碧水镇商会']);
+  });
+
   test('after a verb that introduces an organisation', () => {
     expect(names('云州市工商联走访云州远航科技有限公司。')).toEqual(['云州市工商联', '云州远航科技有限公司']);
     expect(names('我们感谢云州市商务局的指导。')).toEqual(['云州市商务局']);

@@ -1,4 +1,5 @@
 import type { OrganisationKind } from '../../types';
+import { EVENT_ENDINGS } from './initiatives';
 
 /**
  * What organisation names end with in this genre, and the kind each ending implies. `stem` is the
@@ -59,6 +60,8 @@ export const DESCRIPTIVE_START = /^(?:全年|全体|新一届|本届|上届|历�
  * organisation starts after them. Longest first at match time.
  */
 export const CLAUSE_OPENERS = [
+  // 论坛由某商会承办, 活动由某协会主办: what an initiative is run by follows its own noun and 由.
+  ...EVENT_ENDINGS.map(([word]) => `${word}由`),
   '原', '时任', '前任', '会议由', '会上', '会中', '会后', '席间', '随后', '其中', '此外', '另外', '同时', '期间', '当天', '当日', '日前', '近日', '今天', '昨天', '目前', '首先', '接着', '紧接着', '最后', '然后', '并由',
   '邀请', '聘请', '特邀', '受邀', '应邀', '陪同', '以及', '还有', '包括', '分别', '来自', '通过', '经过', '经', '据', '由', '在', '向', '对', '与', '和', '及', '为', '受', '请', '把', '将', '被',
   '从', '给', '让', '到', '至', '赴', '往', '并', '也', '还', '又', '即', '是', '了', '的', '等', '一行', '与会', '出席', '参加', '参与', '他', '她', '我们', '他们',
