@@ -319,8 +319,8 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
 
   /**
    * Writes everything staged: the rows, their draft relations, then the deferred Document Service
-   * work in the order it was deferred (it may link to the new rows, and it publishes existing targets
-   * before the published relations point at them), then the published relations.
+   * work in the order it was deferred (it may link to the new rows), then the publications (existing
+   * targets are published before the published relations point at them), then the published relations.
    */
   const flush = async (versions: Version[]): Promise<void> => {
     if (staged.length === 0 && deferred.length === 0 && publications.size === 0) return;

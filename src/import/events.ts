@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { outputSanitizerOf } from '../http/output-sanitizer';
 import { contentTypes } from '@strapi/utils';
+import { outputSanitizerOf } from '../http/output-sanitizer';
 import { deepPopulate, type LeafPopulate, type SchemaAttribute } from '../utils/deep-populate';
 import { perInstance } from '../utils/per-instance';
 

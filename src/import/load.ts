@@ -258,8 +258,8 @@ const rememberLater = (strapi: Core.Strapi, bulk: BulkWriter, uid: string, docum
  * that exist go through the Document Service, deferred until the new rows they may link to are
  * written: updates first, then publishing (each document once per flush, however many pages of the
  * batch changed it), targets before the article, because Strapi drops a published entry's relation
- * to a target that has no published version. The published relations of
- * the new records come last, so they point at the final published rows of everything they link.
+ * to a target that has no published version. The published relations of the new records come last,
+ * so they point at the final published rows of everything they link.
  */
 export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, index: EntityIndex, options: LoadOptions, bulk: BulkWriter): Promise<Written> => {
   const written: Written = new Map();
