@@ -23,6 +23,7 @@ import { ensurePersonLabels, personLabelMiddleware } from './review/person-label
 import { reviewResolutionMiddleware } from './review/resolution-middleware';
 import { withOneDefaultLocaleRead } from './i18n/default-locale';
 import { transactionModeMiddleware } from './database/sqlite-transactions';
+import { narrowDocumentEventReads } from './documents/event-reads';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -51,6 +52,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     installRelationBatching(strapi);
+    narrowDocumentEventReads(strapi);
     await ensureNaturalKeyIndexes(strapi);
     await ensureSearchIndex(strapi);
     await ensureLocales(strapi);

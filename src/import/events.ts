@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { contentTypes } from '@strapi/utils';
+import { eventRead } from '../documents/event-reads';
 import { outputSanitizerOf } from '../http/output-sanitizer';
-import { deepPopulate, type LeafPopulate, type SchemaAttribute } from '../utils/deep-populate';
-import { perInstance } from '../utils/per-instance';
 
 /**
  * Strapi's document events for the rows the importer writes itself.
@@ -25,54 +23,6 @@ export type EntryEvent = 'entry.create' | 'entry.publish' | 'entry.update';
 export type Pending = { event: EntryEvent; uid: string; id: number };
 
 type Schema = { modelName: string; uid: string };
-
-/** Each relation with all its fields and each media file whole, as the Document Service's events carry them. */
-const eventLeaf: LeafPopulate = (attribute) => {
-  if (attribute.type === 'relation' && attribute.unstable_virtual !== true) return { select: undefined };
-  if (attribute.type === 'media') return { select: ['*'] };
-  return undefined;
-};
-
-/**
- * What the Document Service populates for an event's entry (its `getDeepPopulate(uid, {})`, which
- * core does not export): every relation with all its fields, media, and components and dynamic
- * zones all the way down.
- */
-export const eventPopulate = (strapi: Core.Strapi, uid: string): Record<string, unknown> => deepPopulate(strapi, uid, eventLeaf);
-
-type Attributes = Record<string, SchemaAttribute & { private?: boolean }>;
-
-/**
- * The fields of a type that survive Strapi's `defaultSanitizeOutput` when the entry is read without
- * populating anything: its scalars that are neither passwords nor private. Every other column of
- * the row is read only to be thrown away by the sanitizer.
- */
-const visibleFields = (strapi: Core.Strapi, uid: string): string[] => {
-  const model = strapi.getModel(uid as never) as unknown as { attributes: Attributes };
-  const visible = Object.entries(model.attributes)
-    .filter(([name, attribute]) => contentTypes.isScalarAttribute(attribute) && attribute.type !== 'password' && !contentTypes.isPrivateAttribute(model as never, name))
-    .map(([name]) => name);
-  // The id and documentId are columns the database layer adds to a type, not attributes of its schema.
-  const columns = strapi.db.metadata.get(uid).attributes;
-  return [...['id', 'documentId'].filter((name) => columns[name] !== undefined && !visible.includes(name)), ...visible];
-};
-
-/**
- * `eventPopulate` reading only what the payload keeps: each related record's visible fields, not all
- * its columns. A record linked from thousands of articles is sent with those articles, and their
- * private columns (the page text, the importer's evidence) were most of what an event's read cost.
- * Media and components are read as the Document Service reads them.
- */
-const visibleLeafOf = perInstance((strapi): LeafPopulate => (attribute) => {
-  if (attribute.type === 'relation' && attribute.unstable_virtual !== true && attribute.target !== undefined) return { select: visibleFields(strapi, attribute.target) };
-  return eventLeaf(attribute);
-});
-
-/** How an event's entry is read: its visible fields, and `eventPopulate` narrowed as above; sanitized for output, it is the Document Service's payload. */
-export const eventRead = (strapi: Core.Strapi, uid: string): { select: string[]; populate: Record<string, unknown> } => ({
-  select: visibleFields(strapi, uid),
-  populate: deepPopulate(strapi, uid, visibleLeafOf(strapi)),
-});
 
 /** Rows read in one query per type and chunk, as the Document Service reads one entry per event. */
 const readEntries = async (strapi: Core.Strapi, pending: Pending[]): Promise<Map<string, Record<string, unknown>>> => {

@@ -8,7 +8,7 @@ import { ARTICLE, INITIATIVE, ORGANISATION, PERSON, seedNewsroom, type Seeded } 
 import { rest } from '../helpers/http';
 import { runImport } from '../helpers/importer';
 import { sanitize } from '@strapi/utils';
-import { eventPopulate, eventRead } from '../../src/import/events';
+import { eventPopulate, eventRead } from '../../src/documents/event-reads';
 import { outputSanitizerOf } from '../../src/http/output-sanitizer';
 
 /**
