@@ -93,3 +93,44 @@ describe('SQLite transactions shared with another process', () => {
     });
   });
 });
+
+describe('SQLite prepared statements', () => {
+  const open = () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'statements-'));
+    const file = path.join(directory, 'data.db');
+    const connection = new Database(file);
+    const { afterCreate } = configFor({ DATABASE_FILENAME: file }).connection.pool as { afterCreate: (c: unknown, done: (e: Error | null) => void) => void };
+    afterCreate(connection, (error) => {
+      if (error !== null) throw error;
+    });
+    connection.prepare('create table articles (id integer primary key, document_id text)').run();
+    const close = (): void => {
+      connection.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    };
+    return { connection, close };
+  };
+  const listing = (count: number) => `select id from articles where document_id in (${Array.from({ length: count }, () => '?').join(', ')})`;
+
+  test('a statement of a shape run before is not prepared again', () => {
+    const { connection, close } = open();
+    try {
+      expect(connection.prepare(listing(3))).toBe(connection.prepare(listing(3)));
+      expect(connection.prepare(listing(256))).toBe(connection.prepare(listing(256)));
+    } finally {
+      close();
+    }
+  });
+
+  test('a statement listing hundreds of values is not kept, since its compiled program grows with the list and its length hardly recurs', () => {
+    const { connection, close } = open();
+    try {
+      const first = connection.prepare(listing(257));
+      expect(connection.prepare(listing(257))).not.toBe(first);
+      // It still runs as any other.
+      expect(first.all(...Array.from({ length: 257 }, (_, index) => `doc-${index}`))).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+});
