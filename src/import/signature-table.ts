@@ -12,6 +12,9 @@ import { mayBeSimilarAt, SIGNATURE_LENGTH, type Signature } from './fingerprint'
  */
 export type TableEntry = { signature: Signature; added: number };
 
+/** How much the packed table grows when it is full. */
+const GROWTH = 1.25;
+
 export class SignatureTable {
   private packed = new Uint16Array(SIGNATURE_LENGTH * 256);
   /** Per slot: the article's key, or null for a free slot. */
@@ -26,12 +29,20 @@ export class SignatureTable {
     return this.slots.size;
   }
 
+  /** The memory the packed signatures take, in bytes. */
+  get bytes(): number {
+    return this.packed.byteLength;
+  }
+
   /** Adds (or replaces) an article's signature; it becomes the latest learnt. */
   add(key: string, signature: Signature): void {
     this.remove(key);
     const slot = this.free.pop() ?? this.keys.length;
     if ((slot + 1) * SIGNATURE_LENGTH > this.packed.length) {
-      const grown = new Uint16Array(this.packed.length * 2);
+      // A quarter more, not twice: at 20,000 articles doubling left 6 MiB unused, and held the old
+      // table and one twice its size at once while copying.
+      const slots = Math.ceil((this.packed.length / SIGNATURE_LENGTH) * GROWTH);
+      const grown = new Uint16Array(slots * SIGNATURE_LENGTH);
       grown.set(this.packed);
       this.packed = grown;
     }

@@ -84,3 +84,16 @@ describe('the table of known articles’ signatures', () => {
     expect(big.candidates(signatures[239])).toEqual([0, 1, 2].flatMap((copy) => once.map((key) => `${key}-${copy}`)));
   });
 });
+
+test('the table takes at most a quarter more memory than its signatures need, however many articles it holds', () => {
+  const table = new SignatureTable();
+  const signature = signatures[0];
+  const needed = (count: number) => count * signature.length * Uint16Array.BYTES_PER_ELEMENT;
+  for (let count = 1; count <= 20_000; count += 1) {
+    table.add(`article-${count}`, signature);
+    // Checked past the first table's 256 slots, where growth begins.
+    if (count > 256 && count % 997 === 0) expect(table.bytes).toBeLessThanOrEqual(needed(count) * 1.25 + signature.length * Uint16Array.BYTES_PER_ELEMENT);
+  }
+  expect(table.size).toBe(20_000);
+  expect(table.candidates(signature)).toHaveLength(20_000);
+});
