@@ -1,12 +1,11 @@
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
-import type { AddressInfo } from 'net';
 import { sanitize } from '@strapi/utils';
 import { writeCorpus } from '../../bench/corpus';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { startWebhookReceiver, type Receipt, type WebhookReceiver } from '../helpers/webhooks';
 import { INITIATIVE } from '../helpers/seed';
 import { runImport } from '../helpers/importer';
 import { eventPopulate } from '../../src/documents/event-reads';
@@ -19,33 +18,14 @@ import { eventPopulate } from '../../src/documents/event-reads';
  * evidence, which the sanitizer would throw away.
  */
 
-type Receipt = { event: string; uid: string; entry: Record<string, unknown> & { id: number; documentId: string; publishedAt?: string | null } };
-
 let app: TestApp;
 let adminToken: string;
-let receiver: http.Server;
-let receipts: Receipt[] = [];
+let receiver: WebhookReceiver;
 let corpus: string;
 
 beforeAll(async () => {
   ({ app, adminToken } = await startStrapiWithAdmin());
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString('utf8');
-    });
-    request.on('end', () => {
-      receipts.push(JSON.parse(body) as Receipt);
-      response.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const { port } = receiver.address() as AddressInfo;
-  await rest(app.strapi)
-    .post('/admin/webhooks')
-    .set('Authorization', `Bearer ${adminToken}`)
-    .send({ name: 'site revalidation', url: `http://127.0.0.1:${port}/revalidate`, headers: {}, events: ['entry.update', 'entry.publish'] })
-    .expect(201);
+  receiver = await startWebhookReceiver(app.strapi, adminToken, { events: ['entry.update', 'entry.publish'] });
   corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'document-events-'));
   writeCorpus(corpus, 60, 7);
   const report = await runImport({ paths: [corpus], dryRun: false, publish: true, locale: 'zh-Hans', strapi: app.strapi });
@@ -53,22 +33,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
   await app?.stop();
   if (corpus !== undefined) fs.rmSync(corpus, { recursive: true, force: true });
 });
-
-/** Webhooks are sent from a queue after the write returns: the receipts are complete when nothing more arrives for a while. */
-const settled = async (): Promise<Receipt[]> => {
-  let seen = -1;
-  while (seen !== receipts.length) {
-    seen = receipts.length;
-    await new Promise((resolve) => setTimeout(resolve, 800));
-  }
-  const taken = receipts;
-  receipts = [];
-  return taken;
-};
 
 /** The initiative most articles mention, by the link table. */
 const mostMentioned = async (): Promise<{ documentId: string; articles: number }> => {
@@ -96,7 +64,7 @@ const strapisPayload = async (id: number): Promise<unknown> => {
 test('an editor’s save and publish of a record many articles mention sends webhooks with the payload Strapi builds, read without the articles’ private columns', async () => {
   const { documentId, articles } = await mostMentioned();
   expect(articles).toBeGreaterThan(3);
-  await settled();
+  await receiver.settled();
   const statements: string[] = [];
   let ours = true;
   const listen = (query: { sql: string }): void => {
@@ -104,7 +72,7 @@ test('an editor’s save and publish of a record many articles mention sends web
   };
   // Each event is held to Strapi's read as soon as it arrives: the publish touches the draft again.
   const heard = async (event: string): Promise<{ entry: Receipt['entry']; strapis: unknown }> => {
-    const receipt = (await settled()).find((item) => item.event === event && item.entry.documentId === documentId);
+    const receipt = (await receiver.settled()).find((item) => item.event === event && item.entry.documentId === documentId);
     expect(receipt).toBeDefined();
     // The reference read takes every column by design: it is not the app's.
     ours = false;

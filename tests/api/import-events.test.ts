@@ -1,10 +1,9 @@
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
-import type { AddressInfo } from 'net';
 import { startStrapiWithAdmin, type TestApp } from '../helpers/strapi';
 import { rest } from '../helpers/http';
+import { startWebhookReceiver, type Receipt, type WebhookReceiver } from '../helpers/webhooks';
 import { ARTICLE, INITIATIVE, ORGANISATION, PERSON } from '../helpers/seed';
 import { runImport } from '../helpers/importer';
 
@@ -14,12 +13,9 @@ import { runImport } from '../helpers/importer';
  * pages in the genre's style.
  */
 
-type Receipt = { event: string; uid: string; entry: Record<string, unknown> & { documentId: string; locale?: string | null; publishedAt?: string | null } };
-
 let app: TestApp;
 let adminToken: string;
-let receiver: http.Server;
-let receipts: Receipt[] = [];
+let receiver: WebhookReceiver;
 let pagesDirectory: string;
 
 const EVENTS = ['entry.create', 'entry.update', 'entry.publish', 'entry.unpublish', 'entry.delete'];
@@ -27,46 +23,15 @@ const TYPES = [ARTICLE, ORGANISATION, PERSON, INITIATIVE] as const;
 
 beforeAll(async () => {
   ({ app, adminToken } = await startStrapiWithAdmin());
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString('utf8');
-    });
-    request.on('end', () => {
-      receipts.push(JSON.parse(body) as Receipt);
-      response.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const { port } = receiver.address() as AddressInfo;
-  await rest(app.strapi)
-    .post('/admin/webhooks')
-    .set('Authorization', `Bearer ${adminToken}`)
-    .send({ name: 'site revalidation', url: `http://127.0.0.1:${port}/revalidate`, headers: { 'x-revalidate-secret': 'invented-secret' }, events: EVENTS })
-    .expect(201);
+  receiver = await startWebhookReceiver(app.strapi, adminToken, { events: EVENTS, headers: { 'x-revalidate-secret': 'invented-secret' } });
   pagesDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'import-events-'));
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
   await app?.stop();
   if (pagesDirectory !== undefined) fs.rmSync(pagesDirectory, { recursive: true, force: true });
 });
-
-/**
- * Webhooks are sent from a queue after the write returns. The receipts are complete when nothing
- * more arrives for a while; the test asserts what arrived, never how fast.
- */
-const settled = async (): Promise<Receipt[]> => {
-  let seen = -1;
-  while (seen !== receipts.length) {
-    seen = receipts.length;
-    await new Promise((resolve) => setTimeout(resolve, 800));
-  }
-  const taken = receipts;
-  receipts = [];
-  return taken;
-};
 
 const page = (title: string, source: string, paragraphs: string[]): string => [title, `来源：${source}  日期：2024-05-20`, '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n');
 
@@ -138,7 +103,7 @@ const imported = async (cast: Cast): Promise<Record<string, string>> => {
   const pages = pagesOf(cast);
   writePages(pages);
   expect((await importPages(pages)).summary.failed).toBe(0);
-  await settled();
+  await receiver.settled();
   return pages;
 };
 
@@ -170,7 +135,7 @@ describe('webhooks for imported content', () => {
     const before = await allDocuments();
     const report = await importPages(pages);
     expect(report.summary.failed).toBe(0);
-    const got = await settled();
+    const got = await receiver.settled();
 
     const added = (await allDocuments()).filter((document) => !before.includes(document));
     expect(added.filter((document) => document.startsWith(ARTICLE))).toHaveLength(4);
@@ -192,7 +157,7 @@ describe('webhooks for imported content', () => {
   test('importing the same pages again sends nothing', async () => {
     const pages = await imported(CASTS.again);
     await importPages(pages);
-    expect(await settled()).toEqual([]);
+    expect(await receiver.settled()).toEqual([]);
   });
 
   test("a page that changed sends events for its article and its records only: the article's entry.update and entry.publish once each", async () => {
@@ -202,7 +167,7 @@ describe('webhooks for imported content', () => {
     const changed = { [`${cast.id}-job-fair.txt`]: jobFair(cast, '50余', '800多', [`${cast.county}宏远机械有限公司总经理欧阳立新介绍，企业当天收到简历80多份。`]) };
     writePages(changed);
     await importPages(changed);
-    const got = await settled();
+    const got = await receiver.settled();
     const after = await articleTitled(jobFairTitle(cast));
 
     const ofArticle = got.filter((receipt) => receipt.uid === ARTICLE);
@@ -242,7 +207,7 @@ describe('webhooks for imported content', () => {
     } finally {
       remove();
     }
-    const got = await settled();
+    const got = await receiver.settled();
     const added = (await allDocuments()).filter((document) => !before.includes(document));
     expect(added.filter((document) => document.startsWith(ARTICLE))).toHaveLength(2);
     expect(described(got)).toEqual(added.flatMap((document) => [`${document} entry.create`, `${document} entry.publish`]).sort());
@@ -260,7 +225,7 @@ describe('webhooks for imported content', () => {
     };
     writePages(first);
     expect((await importPages(first)).summary.failed).toBe(0);
-    await settled();
+    await receiver.settled();
     // Three pages of one batch, each naming another organiser of the same event.
     const counties = [cast.county, cast.town, '东篱'];
     const joining = Object.fromEntries(
@@ -271,7 +236,7 @@ describe('webhooks for imported content', () => {
     );
     writePages(joining);
     expect((await importPages(joining)).summary.failed).toBe(0);
-    const ofForum = (await settled()).filter((receipt) => receipt.uid === INITIATIVE && receipt.entry.name === forum);
+    const ofForum = (await receiver.settled()).filter((receipt) => receipt.uid === INITIATIVE && receipt.entry.name === forum);
     const published = ofForum.filter((receipt) => receipt.event === 'entry.publish');
     expect(published).toHaveLength(1);
     const organisers = ((published[0].entry.organisers ?? []) as Array<{ name: string }>).map((organiser) => organiser.name);
@@ -283,7 +248,7 @@ describe('webhooks for imported content', () => {
     const pages = pagesOf(cast);
     writePages(pages);
     await importPages(pages);
-    const fromImport = (await settled()).find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.create') as Receipt;
+    const fromImport = (await receiver.settled()).find((receipt) => receipt.uid === ARTICLE && receipt.event === 'entry.create') as Receipt;
     const article = await articleTitled(assemblyTitle(cast));
     const response = await rest(app.strapi)
       .put(`/content-manager/collection-types/${ARTICLE}/${article.documentId}`)
@@ -292,7 +257,7 @@ describe('webhooks for imported content', () => {
       .send({ title: `${assemblyTitle(cast)}（更新）`, mentionedPersons: { connect: [], disconnect: [] } })
       .expect(200);
     expect(response.body.data.title).toContain('更新');
-    const got = await settled();
+    const got = await receiver.settled();
     expect(described(got)).toEqual([`${ARTICLE} ${article.documentId} entry.update`]);
     expect(Object.keys(got[0].entry).sort()).toEqual(Object.keys(fromImport.entry).sort());
   });
@@ -306,6 +271,6 @@ describe('webhooks for imported content', () => {
       .set('Authorization', `Bearer ${adminToken}`)
       .send({ biography: '本地企业家。' })
       .expect(200);
-    expect(described(await settled())).toEqual([`${PERSON} ${person.documentId} entry.update`]);
+    expect(described(await receiver.settled())).toEqual([`${PERSON} ${person.documentId} entry.update`]);
   });
 });
