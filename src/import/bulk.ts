@@ -302,6 +302,24 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
   };
 
   /**
+   * Existing documents to update through the Document Service when the writer flushes, each once,
+   * in the order first asked for. Pages of a batch often change the same record (an initiative
+   * that recurs gains an organiser on each page). Each page's data sets whole fields, worked out
+   * from what the pages before it taught the index, so applying a record's updates one after
+   * another leaves the same draft as one update with their fields merged in page order, the later
+   * page's value of a field winning. One update is one `entry.update` for the webhooks, and one
+   * read and write of a record whose relations grow with the site, not one per page.
+   */
+  let updates = new Map<string, Publication & { data: Data }>();
+
+  const update = (change: Publication & { data: Data }): void => {
+    const key = `${change.uid}\u0000${change.documentId}\u0000${change.locale ?? ''}`;
+    const asked = updates.get(key);
+    if (asked === undefined) updates.set(key, { ...change, data: { ...change.data } });
+    else Object.assign(asked.data, change.data);
+  };
+
+  /**
    * Existing documents to publish through the Document Service once all deferred work has run:
    * each once per flush, in the order first asked for. Pages of a batch often change the same record
    * (an initiative that recurs gains an organiser on each page); publishing it after every page's
@@ -318,15 +336,21 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
   };
 
   /**
-   * Writes everything staged: the rows, their draft relations, then the deferred Document Service
-   * work in the order it was deferred (it may link to the new rows), then the publications (existing
-   * targets are published before the published relations point at them), then the published relations.
+   * Writes everything staged: the rows, their draft relations, then the updates of existing records
+   * and the deferred Document Service work in the order it was deferred (they may link to the new
+   * rows), then the publications (existing targets are published before the published relations
+   * point at them), then the published relations.
    */
   const flush = async (versions: Version[]): Promise<void> => {
-    if (staged.length === 0 && deferred.length === 0 && publications.size === 0) return;
+    if (staged.length === 0 && updates.size === 0 && deferred.length === 0 && publications.size === 0) return;
     for (const record of staged) created.push({ uid: record.uid, documentId: record.documentId });
     await writeRows(versions);
     await writeRelations('draft');
+    const updating = [...updates.values()];
+    updates = new Map();
+    for (const { uid, documentId, locale, data } of updating) {
+      await strapi.documents(uid as 'api::organisation.organisation').update({ documentId, ...(locale === undefined ? {} : { locale }), data: data as never });
+    }
     const work = deferred;
     deferred = [];
     for (const step of work) await step();
@@ -368,6 +392,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
     create,
     dataOf,
     defer,
+    update,
     publish,
     flush,
     created: (): ReadonlyArray<{ uid: string; documentId: string }> => created,

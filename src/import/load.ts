@@ -256,8 +256,8 @@ const rememberLater = (strapi: Core.Strapi, bulk: BulkWriter, uid: string, docum
  * caller's transaction (one per page, or one per batch of pages). New organisations, persons,
  * initiatives and articles are created through the bulk writer (see bulk.ts). Changes to records
  * that exist go through the Document Service, deferred until the new rows they may link to are
- * written: updates first, then publishing (each document once per flush, however many pages of the
- * batch changed it), targets before the article, because Strapi drops a published entry's relation
+ * written: updates first, then publishing (each document updated and published once per flush,
+ * however many pages of the batch changed it), targets before the article, because Strapi drops a published entry's relation
  * to a target that has no published version. The published relations of the new records come last,
  * so they point at the final published rows of everything they link.
  */
@@ -280,10 +280,12 @@ export const writeDocument = async (strapi: Core.Strapi, plan: DocumentPlan, ind
   const images = options.images ?? NO_IMAGES;
   // The bulk writer writes no media: a new article's fetched photos are set by an update once it is written.
   const newWithImages = article.action === 'create' && hasImages(article, images);
-  const changes: Change[] = [
-    ...recordUpdates(plan, index, resolve, { key: article.key, documentId: articleId, locale: options.locale }),
-    ...(article.action === 'update' || newWithImages ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data: newWithImages ? {} : data, media: newWithImages || article.fields.body !== undefined || hasImages(article, images) } satisfies Change] : []),
-  ];
+  // A record several pages of the batch change is updated once, with every page's fields (bulk.ts).
+  for (const change of recordUpdates(plan, index, resolve, { key: article.key, documentId: articleId, locale: options.locale })) bulk.update(change);
+  const changes: Change[] =
+    article.action === 'update' || newWithImages
+      ? [{ uid: ARTICLE, documentId: articleId, locale: options.locale, data: newWithImages ? {} : data, media: newWithImages || article.fields.body !== undefined || hasImages(article, images) }]
+      : [];
   const publications = options.publish ? publicationsOf(plan, index, articleId, options.locale, resolve, newWithImages) : [];
   const rows = refreshProvenance(plan, articleId, options.locale);
   if (changes.length > 0 || rows.length > 0) {
