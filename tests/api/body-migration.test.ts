@@ -94,9 +94,19 @@ beforeAll(async () => {
     files: { filepath, originalFilename: 'hall.png', mimetype: 'image/png', size: png.length },
   })) as Array<{ id: number; url: string }>;
   fileUrl = file.url;
+  // Strapi sends a document's events after its write has returned: each reads the entry back first,
+  // and core does not wait for them (document-service/events.js). The old schema is made once all four
+  // are out, so that no read still in flight meets a table without the columns it names.
+  const emitted = new Set<string>();
+  const unsubscribe = strapi.eventHub.subscribe(async (event: string, payload?: { uid?: string; entry?: { locale?: string } }) => {
+    if (payload?.uid === ARTICLE) emitted.add(`${event} ${payload.entry?.locale ?? ''}`);
+  });
   const article = await strapi.documents(ARTICLE).create({ locale: 'zh-Hans', data: { title: '某某商会召开年会' }, status: 'published' });
   documentId = article.documentId;
   await strapi.documents(ARTICLE).update({ documentId, locale: 'en', data: { title: 'A chamber holds its annual meeting' }, status: 'published' });
+  const expected = ['entry.create zh-Hans', 'entry.publish zh-Hans', 'entry.create en', 'entry.publish en'];
+  while (!expected.every((key) => emitted.has(key))) await new Promise((resolve) => setTimeout(resolve, 50));
+  unsubscribe();
   const knex = strapi.db.connection;
   await knex.raw('ALTER TABLE news_articles DROP COLUMN body');
   await createComponentTables(knex);
