@@ -30,6 +30,9 @@ export type Version = 'draft' | 'published';
 /** An existing document the Document Service publishes when the writer flushes (see `publish`). */
 export type Publication = { uid: string; documentId: string; locale?: string };
 
+/** One document in one locale: what the writer updates and publishes once per flush. */
+const documentKey = ({ uid, documentId, locale }: Publication): string => `${uid}\u0000${documentId}\u0000${locale ?? ''}`;
+
 type JoinTable = {
   name: string;
   joinColumn: { name: string };
@@ -313,7 +316,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
   let updates = new Map<string, Publication & { data: Data }>();
 
   const update = (change: Publication & { data: Data }): void => {
-    const key = `${change.uid}\u0000${change.documentId}\u0000${change.locale ?? ''}`;
+    const key = documentKey(change);
     const asked = updates.get(key);
     if (asked === undefined) updates.set(key, { ...change, data: { ...change.data } });
     else Object.assign(asked.data, change.data);
@@ -331,7 +334,7 @@ export const createBulkWriter = (strapi: Core.Strapi, trx: unknown, now: Date, e
   let publications = new Map<string, Publication>();
 
   const publish = (publication: Publication): void => {
-    const key = `${publication.uid}\u0000${publication.documentId}\u0000${publication.locale ?? ''}`;
+    const key = documentKey(publication);
     if (!publications.has(key)) publications.set(key, publication);
   };
 
