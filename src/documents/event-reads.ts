@@ -37,7 +37,7 @@ type Attributes = Record<string, SchemaAttribute & { private?: boolean }>;
  * populating anything: its scalars that are neither passwords nor private. Every other column of
  * the row is read only to be thrown away by the sanitizer.
  */
-const visibleFields = (strapi: Core.Strapi, uid: string): string[] => {
+export const visibleFields = (strapi: Core.Strapi, uid: string): string[] => {
   const model = strapi.getModel(uid as never) as unknown as { attributes: Attributes };
   const visible = Object.entries(model.attributes)
     .filter(([name, attribute]) => contentTypes.isScalarAttribute(attribute) && attribute.type !== 'password' && !contentTypes.isPrivateAttribute(model as never, name))

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { isDeepStrictEqual } from 'util';
 import type { Core } from '@strapi/strapi';
+import { visibleFields } from '../documents/event-reads';
 
 /**
  * The GraphQL plugin resolves every relation, component and media field one parent at a time with
@@ -9,6 +10,13 @@ import type { Core } from '@strapi/strapi';
  * level have all asked (the next macrotask), each queue runs as one query for every parent and the
  * results are handed back per parent, so the count of statements depends on the depth of the query,
  * not on the number of rows.
+ *
+ * The plugin asks for related rows whole, and a row whole is mostly what no reader can see: an
+ * article's page text and the importer's evidence are private, parsed from JSON only for the output
+ * sanitizer to drop them, and a nested list of articles reads thousands of them. GraphQL's types have
+ * no private fields (the plugin leaves them out of the schema), so the rows of the newsroom's own
+ * types and components are read with only the fields that survive Strapi's output sanitizing.
+ * Media files are still read whole: the upload plugin signs their URLs from the row.
  */
 
 type Row = Record<string, unknown> & { id: number };
@@ -84,12 +92,14 @@ export class RelationBatcher {
     const isToMany = TO_MANY.has(attribute.relation);
     const paged = isToMany && (limit !== undefined || offset !== undefined);
 
+    const columns = this.visibleColumns(attribute.target);
     if (!paged) {
       // A limit on a to-one relation means nothing per parent, but in one query for every parent it
       // would cut off parents, so it goes.
+      const populate = rest.select !== undefined || columns === undefined ? (query === undefined ? true : rest) : { ...rest, select: columns };
       const parents = (await this.strapi.db
         .query(uid as never)
-        .findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [field]: query === undefined ? true : rest } })) as Row[];
+        .findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [field]: populate } })) as Row[];
       return new Map(parents.map((parent) => [parent.id, parent[field]]));
     }
 
@@ -118,13 +128,20 @@ export class RelationBatcher {
         ? []
         : ((await this.strapi.db.query(targetUid as never).findMany({
             where: { id: { $in: wanted } },
-            ...(rest.select === undefined ? {} : { select: rest.select }),
+            ...(rest.select !== undefined ? { select: rest.select } : columns !== undefined ? { select: columns } : {}),
             ...(nestedPopulate === undefined ? {} : { populate: nestedPopulate }),
           })) as Row[]);
     const rowsById = new Map(rows.map((row) => [row.id, row]));
     return new Map(
       [...pages].map(([parentId, targetIds]) => [parentId, targetIds.map((id) => rowsById.get(id)).filter((row) => row !== undefined)])
     );
+  }
+
+  /** The columns to read of a related row (see above), or undefined to read it whole. */
+  private visibleColumns(target: string | undefined): string[] | undefined {
+    if (target === undefined) return undefined;
+    const own = target.startsWith('api::') || this.strapi.components[target as never] !== undefined;
+    return own ? visibleFields(this.strapi, target) : undefined;
   }
 
   private targetOf(uid: string, field: string): string {

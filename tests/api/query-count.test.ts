@@ -129,6 +129,32 @@ describe('batched GraphQL relations return what REST returns for each article', 
   });
 });
 
+describe('nested GraphQL reads', () => {
+  test("articles listed under people are read without the articles' private page text and import evidence", async () => {
+    const knex = app.strapi.db.connection as Knex;
+    const privateColumnsRead: string[] = [];
+    const onResponse = (response: unknown): void => {
+      const rows = Array.isArray(response) ? response : ((response as { rows?: unknown[] } | null)?.rows ?? []);
+      for (const row of rows) {
+        if (typeof row !== 'object' || row === null) continue;
+        for (const column of ['raw_text', 'import_evidence', 'imported_links', 'text_fingerprint']) if (column in row) privateColumnsRead.push(column);
+      }
+    };
+    knex.on('query-response', onResponse);
+    try {
+      const response = await graphql(app.strapi, '{ people(pagination: { limit: 50 }) { name mentionedInArticles(pagination: { limit: 25 }) { title slug } } }');
+      expect(response.body.errors).toBeUndefined();
+      const people = response.body.data?.people as Array<{ mentionedInArticles: Array<{ title: string; slug: string }> }>;
+      const articles = people.flatMap((person) => person.mentionedInArticles);
+      expect(articles.length).toBeGreaterThan(50);
+      expect(articles.every((article) => article.title !== '' && article.slug !== '')).toBe(true);
+    } finally {
+      knex.off('query-response', onResponse);
+    }
+    expect([...new Set(privateColumnsRead)]).toEqual([]);
+  });
+});
+
 describe('the links an import writes', () => {
   test('no owner has two links with the same order value, so every reader sees one order', async () => {
     const knex = app.strapi.db.connection as Knex;
