@@ -155,6 +155,36 @@ describe('nested GraphQL reads', () => {
   });
 });
 
+describe('list pages sorted the ways a frontend sorts them', () => {
+  // An article row carries its page text and the importer's evidence, so a list that sorts or
+  // filters the table itself reads every article's row on each request, however short the page.
+  test.each(['title:asc', 'updatedAt:desc'])('a published list sorted by %s walks an index that holds the public filter, instead of sorting the table', async (sort) => {
+    const knex = app.strapi.db.connection as Knex;
+    const statements: Array<{ sql: string; bindings: unknown[] }> = [];
+    const onQuery = (query: { sql: string; bindings?: unknown[] }): void => {
+      statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+    };
+    knex.on('query', onQuery);
+    try {
+      await rest(app.strapi).get('/api/news-articles').query({ sort, pagination: { page: 3, pageSize: 25 } }).expect(200);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    const column = sort.startsWith('title') ? 'title' : 'updated_at';
+    const list = statements.find(({ sql }) => /from ([`"]\w+[`"]\.)?[`"]news_articles[`"] as [`"]t0[`"]/.test(sql) && new RegExp(`order by [\`"]t0[\`"]\\.[\`"]${column}[\`"]`).test(sql));
+    expect(list).toBeDefined();
+    if (knex.client.config.client === 'better-sqlite3' || knex.client.config.client === 'sqlite3') {
+      const plan = (await knex.raw(`explain query plan ${list!.sql}`, list!.bindings as never)) as Array<{ detail: string }>;
+      const details = plan.map((step) => step.detail).join('\n');
+      expect(details).toMatch(new RegExp(`USING (COVERING )?INDEX news_articles_${column}_idx`));
+      expect(details).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    } else {
+      const indexes = await knex('pg_indexes').select('indexdef').where({ tablename: 'news_articles', indexname: `news_articles_${column}_idx` });
+      expect(indexes.map((index: { indexdef: string }) => index.indexdef)).toEqual([expect.stringMatching(new RegExp(`\\(${column}, locale, published_at\\)`))]);
+    }
+  });
+});
+
 describe('the links an import writes', () => {
   test('no owner has two links with the same order value, so every reader sees one order', async () => {
     const knex = app.strapi.db.connection as Knex;
