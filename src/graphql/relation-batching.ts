@@ -92,11 +92,11 @@ export class RelationBatcher {
     const isToMany = TO_MANY.has(attribute.relation);
     const paged = isToMany && (limit !== undefined || offset !== undefined);
 
-    const columns = this.visibleColumns(attribute.target);
+    const select = rest.select ?? this.visibleColumns(attribute.target);
     if (!paged) {
       // A limit on a to-one relation means nothing per parent, but in one query for every parent it
       // would cut off parents, so it goes.
-      const populate = rest.select !== undefined || columns === undefined ? (query === undefined ? true : rest) : { ...rest, select: columns };
+      const populate = select === undefined ? (query === undefined ? true : rest) : { ...rest, select };
       const parents = (await this.strapi.db
         .query(uid as never)
         .findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [field]: populate } })) as Row[];
@@ -128,7 +128,7 @@ export class RelationBatcher {
         ? []
         : ((await this.strapi.db.query(targetUid as never).findMany({
             where: { id: { $in: wanted } },
-            ...(rest.select !== undefined ? { select: rest.select } : columns !== undefined ? { select: columns } : {}),
+            ...(select === undefined ? {} : { select }),
             ...(nestedPopulate === undefined ? {} : { populate: nestedPopulate }),
           })) as Row[]);
     const rowsById = new Map(rows.map((row) => [row.id, row]));
