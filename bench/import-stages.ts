@@ -13,6 +13,12 @@ import { DIST, loadStrapi } from './workers/boot';
  * stage of the importer and in each outermost Document Service call, with how often each ran. The
  * stages are timed by wrapping the compiled modules' exports, so a stage's time includes the stages
  * it calls. Not a benchmark: one run, no baseline; it says where an import's time goes.
+ *
+ * Two what-ifs, for deciding where work on the import's speed could pay:
+ * - `BATCH_PAGES=N` writes N pages per transaction instead of the importer's default;
+ * - `WHAT_IF_SKIP=validateStaged,emitEntryEvents` (any of SKIPPABLE) makes those stages do
+ *   nothing, to measure what the rest of the import costs without them. Such an import does not
+ *   keep Strapi's guarantees: the run says so, and its database is thrown away with the rest.
  */
 
 type Timing = { calls: number; milliseconds: number };
@@ -26,6 +32,10 @@ const STAGES: Record<string, string[]> = {
   'import/resolve.js': ['resolve'],
   'import/known.js': ['learn'],
 };
+
+/** The stages whose result nothing after them reads, so an import goes on without them. */
+const SKIPPABLE = ['validateStaged', 'emitEntryEvents', 'reindexMany'];
+const SKIPPED = (process.env.WHAT_IF_SKIP ?? '').split(',').filter((name) => name !== '');
 
 const timings = new Map<string, Timing>();
 
@@ -43,7 +53,9 @@ const timeExports = (): void => {
     for (const name of names) {
       const original = exported[name];
       if (typeof original !== 'function') throw new Error(`${file} no longer exports ${name}`);
+      const skipped = SKIPPED.includes(name);
       exported[name] = function (this: unknown, ...args: unknown[]): unknown {
+        if (skipped) return Promise.resolve();
         const started = performance.now();
         const result: unknown = original.apply(this, args);
         if (result instanceof Promise) return result.finally(() => record(name, performance.now() - started));
@@ -73,6 +85,10 @@ const timeDocumentService = (strapi: Core.Strapi): void => {
 const main = async () => {
   const pages = Number(process.argv[2]);
   if (!Number.isInteger(pages) || pages <= 0) throw new Error('usage: node -r esbuild-register bench/import-stages.ts PAGES');
+  const unknown = SKIPPED.filter((name) => !SKIPPABLE.includes(name));
+  if (unknown.length > 0) throw new Error(`WHAT_IF_SKIP: ${unknown.join(', ')} cannot be skipped (these can: ${SKIPPABLE.join(', ')})`);
+  const batchPages = process.env.BATCH_PAGES === undefined ? undefined : Number(process.env.BATCH_PAGES);
+  if (batchPages !== undefined && (!Number.isInteger(batchPages) || batchPages <= 0)) throw new Error('BATCH_PAGES: a whole number of pages');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'import-stages-'));
   const corpus = path.join(work, 'corpus');
   writeCorpus(corpus, pages, 20200410);
@@ -84,9 +100,11 @@ const main = async () => {
     timeDocumentService(strapi);
     const { runImport } = require(path.join(DIST, 'src', 'import', 'run.js')) as { runImport: typeof RunImport };
     const started = performance.now();
-    const report = await runImport({ paths: [corpus], dryRun: false, publish: true, locale: 'zh-Hans', strapi, analyseInWorker: true, keepDocuments: false });
+    const report = await runImport({ paths: [corpus], dryRun: false, publish: true, locale: 'zh-Hans', strapi, analyseInWorker: true, keepDocuments: false, batchPages });
     const seconds = (performance.now() - started) / 1000;
     console.log(`${pages} pages in ${seconds.toFixed(1)} s (${(pages / seconds).toFixed(1)} docs/s), ${report.summary.failed} failed\n`);
+    if (batchPages !== undefined) console.log(`what-if: ${batchPages} pages a transaction`);
+    if (SKIPPED.length > 0) console.log(`what-if: ${SKIPPED.join(' and ')} skipped; this import did not keep Strapi's guarantees\n`);
     console.log('   seconds  share    calls  stage');
     for (const [name, { calls, milliseconds }] of [...timings].sort((a, b) => b[1].milliseconds - a[1].milliseconds)) {
       console.log(`${(milliseconds / 1000).toFixed(2).padStart(10)} ${((milliseconds / 10 / seconds).toFixed(0) + '%').padStart(6)} ${String(calls).padStart(8)}  ${name}`);
